@@ -1,0 +1,89 @@
+package dev.localcvm.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Accounts and key lookup. Keys are cached after the first lookup: the gateway resolves a SecretId on
+ * every request, and keys never change owner.
+ */
+public final class AccountService {
+    public static final String DEFAULT_UIN = "100000000001";
+    public static final long DEFAULT_APP_ID = 1250000000L;
+    public static final String DEFAULT_SECRET_ID = "AKIDLOCALCVM0000000000000000DEFAULT";
+    public static final String DEFAULT_SECRET_KEY = "localcvmDefaultSecretKey00000000";
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private final SecureRandom random = new SecureRandom();
+    private final ConcurrentHashMap<String, ApiKey> keys = new ConcurrentHashMap<>();
+    private final AccountStore store;
+    private final Clock clock;
+
+    public AccountService(AccountStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Makes sure the default account exists and holds the given key pair; returns that key. */
+    public ApiKey ensureDefault(String secretId, String secretKey) {
+        if (store.findAccount(DEFAULT_UIN).isEmpty()) {
+            store.insertAccount(new Account(DEFAULT_UIN, DEFAULT_APP_ID, "default"), secretId, secretKey, clock.instant());
+        }
+        Optional<ApiKey> existing = store.findKey(secretId);
+        if (existing.isEmpty()) {
+            store.insertKey(DEFAULT_UIN, secretId, secretKey, clock.instant());
+        } else if (!existing.get().secretKey().equals(secretKey) || !existing.get().enabled()) {
+            store.updateKeySecret(secretId, secretKey);
+        }
+        keys.remove(secretId);
+        return findKey(secretId).orElseThrow();
+    }
+
+    /** Creates an account with fresh ids and one key pair. */
+    public ApiKey createAccount(String name) {
+        for (int attempt = 0; ; attempt++) {
+            String uin = "1000" + digits(8);
+            long appId = 1300000000L + random.nextInt(700_000_000);
+            String secretId = "AKID" + token(32);
+            String secretKey = token(32);
+            Account account = new Account(uin, appId, name == null || name.isBlank() ? "account-" + uin : name);
+            try {
+                store.insertAccount(account, secretId, secretKey, clock.instant());
+                return new ApiKey(secretId, secretKey, account, true);
+            } catch (RuntimeException e) {
+                // A random id collided with an existing one (a unique constraint); draw again.
+                if (attempt >= 4) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Optional<ApiKey> findKey(String secretId) {
+        ApiKey cached = keys.get(secretId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ApiKey> found = store.findKey(secretId);
+        found.ifPresent(k -> keys.put(secretId, k));
+        return found;
+    }
+
+    private String digits(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append((char) ('0' + random.nextInt(10)));
+        }
+        return sb.toString();
+    }
+
+    private String token(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+        }
+        return sb.toString();
+    }
+}

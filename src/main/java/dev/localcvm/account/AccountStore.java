@@ -1,0 +1,17 @@
+package dev.localcvm.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What the account service needs from persistence; implemented in the store layer. */
+public interface AccountStore {
+    Optional<ApiKey> findKey(String secretId);
+
+    Optional<Account> findAccount(String uin);
+
+    void insertAccount(Account account, String secretId, String secretKey, Instant now);
+
+    void insertKey(String uin, String secretId, String secretKey, Instant now);
+
+    void updateKeySecret(String secretId, String secretKey);
+}

@@ -1,0 +1,19 @@
+package dev.localcvm.api;
+
+/**
+ * One API action: a typed request record in, a response record out. Implementations hold no HTTP
+ * or envelope logic; they throw {@link dev.localcvm.error.ApiException} for API errors.
+ */
+public interface Action<Q extends Record> {
+    String name();
+
+    Class<Q> requestType();
+
+    /** Whether the common parameter Region is required (api3-protocol.md §4.2: all but DescribeRegions). */
+    default boolean regionRequired() {
+        return true;
+    }
+
+    /** The response's output fields; the gateway adds RequestId and the envelope. */
+    Record execute(Q request, CallContext context);
+}

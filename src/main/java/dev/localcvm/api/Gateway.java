@@ -1,0 +1,297 @@
+package dev.localcvm.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localcvm.account.AccountService;
+import dev.localcvm.account.ApiKey;
+import dev.localcvm.api.auth.Tc3Authorization;
+import dev.localcvm.api.auth.Tc3Verifier;
+import dev.localcvm.api.auth.V1Verifier;
+import dev.localcvm.api.params.FormCodec;
+import dev.localcvm.api.params.ParamBinder;
+import dev.localcvm.error.ApiException;
+import dev.localcvm.error.ErrorCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The product-free API 3.0 pipeline (api3-protocol.md §9.1): request mode, authentication, routing,
+ * region, binding, dispatch and the envelope. The first failing check answers; nothing is changed.
+ */
+public final class Gateway {
+    public static final int GET_LIMIT = 32 * 1024;
+    public static final int V1_POST_LIMIT = 1024 * 1024;
+    public static final int V3_POST_LIMIT = 10 * 1024 * 1024;
+    static final long MAX_SKEW_SECONDS = 300;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    /** v1 common parameters, removed before the API parameters are bound (§4.2). */
+    private static final Set<String> V1_COMMON = Set.of("Action", "Version", "Timestamp", "Nonce", "SecretId",
+            "Signature", "SignatureMethod", "Region", "Token", "Language", "RequestClient");
+
+    private final ProductRegistry products;
+    private final AccountService accounts;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final ParamBinder binder;
+    private final boolean verifySignatures;
+
+    public Gateway(ProductRegistry products, AccountService accounts, Clock clock, ObjectMapper mapper,
+                   ParamBinder binder, boolean verifySignatures) {
+        this.products = products;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.binder = binder;
+        this.verifySignatures = verifySignatures;
+    }
+
+    /** The body limit of a POST, chosen from its Authorization header before the body is read. */
+    public static int postLimit(String authorization) {
+        return authorization != null && authorization.startsWith(Tc3Authorization.PREFIX) ? V3_POST_LIMIT : V1_POST_LIMIT;
+    }
+
+    /** Answers an error found before the request reached the pipeline (method, size). */
+    public ApiResponse reject(ErrorCode code, String message) {
+        return error(UUID.randomUUID().toString(), new Trace(), new ApiException(code, message));
+    }
+
+    public ApiResponse handle(RawRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        Trace trace = new Trace();
+        try {
+            Record output = process(request, requestId, trace);
+            ObjectNode response = output == null ? mapper.createObjectNode() : mapper.valueToTree(output);
+            response.put("RequestId", requestId);
+            return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, null);
+        } catch (ApiException e) {
+            return error(requestId, trace, e);
+        } catch (RuntimeException | Error e) {
+            LOG.error("requestId={} action={} failed unexpectedly", requestId, trace.action, e);
+            return error(requestId, trace, new ApiException(ErrorCode.INTERNAL_ERROR));
+        }
+    }
+
+    private Record process(RawRequest request, String requestId, Trace trace) {
+        String method = request.method();
+        if (!method.equals("GET") && !method.equals("POST")) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_PROTOCOL,
+                    "The HTTP method `" + method + "` is not supported; use GET or POST.");
+        }
+        String authorization = request.header("authorization");
+        String media = mediaType(request.header("content-type"));
+        Call call;
+        if (authorization != null && !authorization.isEmpty()) {
+            if (!authorization.startsWith(Tc3Authorization.PREFIX)) {
+                throw new ApiException(ErrorCode.AUTH_INVALID_AUTHORIZATION,
+                        "The Authorization header must use `TC3-HMAC-SHA256`.");
+            }
+            if (method.equals("POST") && !media.equals("application/json")) {
+                if (media.equals("multipart/form-data")) {
+                    throw new ApiException(ErrorCode.INVALID_REQUEST, "multipart/form-data is not supported by this API.");
+                }
+                throw new ApiException(ErrorCode.INVALID_PARAMETER,
+                        "The Content-Type of a TC3 POST must be `application/json`.");
+            }
+            call = v3(request, authorization, trace);
+        } else if (method.equals("GET") || media.equals("application/x-www-form-urlencoded")) {
+            call = v1(request, trace);
+        } else if (media.equals("application/json")) {
+            throw new ApiException(ErrorCode.AUTH_INVALID_AUTHORIZATION,
+                    "A JSON request must carry a TC3-HMAC-SHA256 Authorization header.");
+        } else {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER,
+                    "The Content-Type of a POST must be `application/json` or `application/x-www-form-urlencoded`.");
+        }
+        return dispatch(call, requestId, trace);
+    }
+
+    /** What v3 and v1 share once authenticated. */
+    private record Call(String service, String action, String version, String region, Language language,
+                        ApiKey key, Supplier<JsonNode> params) {
+    }
+
+    private Call v3(RawRequest request, String authorization, Trace trace) {
+        Tc3Authorization auth = Tc3Authorization.parse(authorization);
+        String action = requiredHeader(request, "x-tc-action", "X-TC-Action");
+        String version = requiredHeader(request, "x-tc-version", "X-TC-Version");
+        String timestampText = requiredHeader(request, "x-tc-timestamp", "X-TC-Timestamp");
+        long timestamp = parseTimestamp(timestampText, "X-TC-Timestamp");
+        trace.action = action;
+        ApiKey key = authenticate(auth.secretId(), trace);
+        checkSkew(timestamp);
+        if (verifySignatures && !Tc3Verifier.verify(auth, key.secretKey(), request.method(), request.rawQuery(),
+                request.headers(), request.body(), timestamp)) {
+            throw new ApiException(ErrorCode.AUTH_SIGNATURE_FAILURE);
+        }
+        Supplier<JsonNode> params = request.method().equals("GET")
+                ? () -> FormCodec.unflatten(FormCodec.decode(request.rawQuery()))
+                : () -> parseJson(request.body());
+        return new Call(auth.service(), action, version, emptyToNull(request.header("x-tc-region")),
+                Language.of(request.header("x-tc-language")), key, params);
+    }
+
+    private Call v1(RawRequest request, Trace trace) {
+        String raw = request.method().equals("GET") ? request.rawQuery()
+                : new String(request.body(), StandardCharsets.UTF_8);
+        Map<String, String> params = FormCodec.decode(raw);
+        String action = requiredParam(params, "Action");
+        String version = requiredParam(params, "Version");
+        long timestamp = parseTimestamp(requiredParam(params, "Timestamp"), "Timestamp");
+        String nonce = requiredParam(params, "Nonce");
+        if (!DIGITS.matcher(nonce).matches()) {
+            throw ApiException.typeError("Nonce");
+        }
+        String secretId = requiredParam(params, "SecretId");
+        requiredParam(params, "Signature");
+        trace.action = action;
+        ApiKey key = authenticate(secretId, trace);
+        checkSkew(timestamp);
+        String host = request.header("host");
+        if (verifySignatures && !V1Verifier.verify(params, key.secretKey(), request.method(), host)) {
+            throw new ApiException(ErrorCode.AUTH_SIGNATURE_FAILURE);
+        }
+        Supplier<JsonNode> apiParams = () -> {
+            Map<String, String> copy = new java.util.LinkedHashMap<>(params);
+            copy.keySet().removeAll(V1_COMMON);
+            return FormCodec.unflatten(copy);
+        };
+        return new Call(ProductRegistry.serviceOfHost(host), action, version, emptyToNull(params.get("Region")),
+                Language.of(params.get("Language")), key, apiParams);
+    }
+
+    private Record dispatch(Call call, String requestId, Trace trace) {
+        Product product = products.route(call.service());
+        if (!product.version().equals(call.version())) {
+            throw new ApiException(ErrorCode.NO_SUCH_VERSION,
+                    "The API version `" + call.version() + "` does not exist for this product.");
+        }
+        Action<?> action = product.actions().get(call.action());
+        if (action == null) {
+            throw new ApiException(ErrorCode.INVALID_ACTION);
+        }
+        String region = call.region();
+        if (action.regionRequired()) {
+            if (region == null) {
+                throw ApiException.missingParameter("Region");
+            }
+            if (!product.regions().contains(region)) {
+                throw new ApiException(ErrorCode.UNSUPPORTED_REGION,
+                        "The region `" + region + "` is not supported by this API.");
+            }
+        }
+        return invoke(action, call.params().get(),
+                new CallContext(requestId, call.key().account(), region, call.language(), clock.instant()));
+    }
+
+    private <Q extends Record> Record invoke(Action<Q> action, JsonNode params, CallContext context) {
+        Q request = binder.bind(params, action.requestType());
+        return action.execute(request, context);
+    }
+
+    private ApiKey authenticate(String secretId, Trace trace) {
+        if (secretId.isEmpty() || !SECRET_ID.matcher(secretId).matches()) {
+            throw new ApiException(ErrorCode.AUTH_INVALID_SECRET_ID);
+        }
+        ApiKey key = accounts.findKey(secretId).filter(ApiKey::enabled)
+                .orElseThrow(() -> new ApiException(ErrorCode.AUTH_SECRET_ID_NOT_FOUND));
+        trace.uin = key.account().uin();
+        return key;
+    }
+
+    private void checkSkew(long timestamp) {
+        long now = Instant.now(clock).getEpochSecond();
+        if (Math.abs(now - timestamp) > MAX_SKEW_SECONDS) {
+            throw new ApiException(ErrorCode.AUTH_SIGNATURE_EXPIRE);
+        }
+    }
+
+    private JsonNode parseJson(byte[] body) {
+        if (body.length == 0) {
+            return mapper.createObjectNode();
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new ApiException(ErrorCode.INVALID_PARAMETER, "The request body must be a JSON object.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The request body is not valid JSON.");
+        }
+    }
+
+    private ApiResponse error(String requestId, Trace trace, ApiException e) {
+        ObjectNode response = mapper.createObjectNode();
+        ObjectNode error = response.putObject("Error");
+        error.put("Code", e.code().code());
+        error.put("Message", e.getMessage());
+        response.put("RequestId", requestId);
+        return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, e.code().code());
+    }
+
+    private byte[] envelope(ObjectNode response) {
+        ObjectNode root = mapper.createObjectNode();
+        root.set("Response", response);
+        try {
+            return mapper.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a response", e);
+        }
+    }
+
+    private static String requiredHeader(RawRequest request, String lowerName, String displayName) {
+        String value = request.header(lowerName);
+        if (value == null || value.isEmpty()) {
+            throw ApiException.missingParameter(displayName);
+        }
+        return value;
+    }
+
+    private static String requiredParam(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isEmpty()) {
+            throw ApiException.missingParameter(name);
+        }
+        return value;
+    }
+
+    private static long parseTimestamp(String text, String name) {
+        if (!DIGITS.matcher(text).matches() || text.length() > 18) {
+            throw ApiException.typeError(name);
+        }
+        return Long.parseLong(text);
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** What is known of a request for the access log and metrics, filled in as the pipeline goes. */
+    private static final class Trace {
+        String action;
+        String uin;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.localcvm.api.auth;
+
+import dev.localcvm.error.ApiException;
+import dev.localcvm.error.ErrorCode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A parsed {@code Authorization: TC3-HMAC-SHA256 Credential=.., SignedHeaders=.., Signature=..}
+ * header (api3-protocol.md §5.3 step 1). The service is kept exactly as sent.
+ */
+public record Tc3Authorization(String secretId, String date, String service, String signedHeaders,
+                               List<String> signedHeaderNames, String signature) {
+    public static final String PREFIX = "TC3-HMAC-SHA256 ";
+
+    public static Tc3Authorization parse(String header) {
+        if (header == null || !header.startsWith(PREFIX)) {
+            throw invalid("The Authorization header must start with `TC3-HMAC-SHA256`.");
+        }
+        String credential = null;
+        String signedHeaders = null;
+        String signature = null;
+        for (String part : header.substring(PREFIX.length()).split(",")) {
+            String p = part.trim();
+            if (p.startsWith("Credential=")) {
+                credential = p.substring("Credential=".length());
+            } else if (p.startsWith("SignedHeaders=")) {
+                signedHeaders = p.substring("SignedHeaders=".length());
+            } else if (p.startsWith("Signature=")) {
+                signature = p.substring("Signature=".length());
+            }
+        }
+        if (credential == null || signedHeaders == null || signature == null) {
+            throw invalid("The Authorization header needs Credential, SignedHeaders and Signature.");
+        }
+        String[] scope = credential.split("/", -1);
+        if (scope.length != 4 || !"tc3_request".equals(scope[3]) || scope[2].isEmpty()) {
+            throw invalid("The Credential must be `SecretId/Date/Service/tc3_request`.");
+        }
+        List<String> names = List.of(signedHeaders.split(";", -1));
+        for (String name : names) {
+            if (name.isEmpty() || !name.equals(name.toLowerCase(Locale.ROOT))) {
+                throw invalid("SignedHeaders must be a list of lower-case header names.");
+            }
+        }
+        if (!names.contains("content-type") || !names.contains("host")) {
+            throw invalid("SignedHeaders must include `content-type` and `host`.");
+        }
+        if (!signature.matches("[0-9a-fA-F]{64}")) {
+            throw invalid("The Signature must be 64 hexadecimal digits.");
+        }
+        return new Tc3Authorization(scope[0], scope[1], scope[2], signedHeaders, names,
+                signature.toLowerCase(Locale.ROOT));
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(ErrorCode.AUTH_INVALID_AUTHORIZATION, message);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.localcvm.cvm;
+
+import dev.localcvm.api.Product;
+import java.util.List;
+
+/** The CVM product: service {@code cvm}, version 2017-03-12, and its actions. */
+public final class CvmProduct {
+    public static final String SERVICE = "cvm";
+    public static final String VERSION = "2017-03-12";
+
+    private CvmProduct() {
+    }
+
+    public static Product create() {
+        return Product.of(SERVICE, VERSION, RegionCatalog.regionCodes(), List.of(new DescribeRegions(), new DescribeZones()));
+    }
+}

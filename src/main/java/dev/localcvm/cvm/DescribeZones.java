@@ -1,0 +1,39 @@
+package dev.localcvm.cvm;
+
+import dev.localcvm.api.Action;
+import dev.localcvm.api.CallContext;
+import dev.localcvm.api.Language;
+import java.util.List;
+
+/** DescribeZones: the request region's zones, sold-out ones included as UNAVAILABLE. */
+public final class DescribeZones implements Action<DescribeZones.Request> {
+
+    public record Request() {
+    }
+
+    public record ZoneInfo(String zone, String zoneName, String zoneId, String zoneState) {
+    }
+
+    public record Response(long totalCount, List<ZoneInfo> zoneSet) {
+    }
+
+    @Override
+    public String name() {
+        return "DescribeZones";
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Response execute(Request request, CallContext context) {
+        boolean zh = context.language() == Language.ZH_CN;
+        List<ZoneInfo> set = RegionCatalog.region(context.region()).orElseThrow().zones().stream()
+                .map(z -> new ZoneInfo(z.zone(), zh ? z.nameZh() : z.nameEn(), z.zoneId(),
+                        z.available() ? "AVAILABLE" : "UNAVAILABLE"))
+                .toList();
+        return new Response(set.size(), set);
+    }
+}

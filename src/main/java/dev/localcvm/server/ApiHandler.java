@@ -1,0 +1,138 @@
+package dev.localcvm.server;
+
+import dev.localcvm.api.ApiResponse;
+import dev.localcvm.api.Gateway;
+import dev.localcvm.api.RawRequest;
+import dev.localcvm.error.ErrorCode;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the API path "/": size limits while the body streams in, then the gateway on a
+ * worker thread (it may touch the database), then the envelope with its headers.
+ */
+final class ApiHandler implements Handler<HttpServerRequest> {
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.localcvm.access");
+    /** After answering an oversize request, read and drop at most this much more before closing. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+    private final Vertx vertx;
+    private final Gateway gateway;
+    private final Metrics metrics;
+
+    ApiHandler(Vertx vertx, Gateway gateway, Metrics metrics) {
+        this.vertx = vertx;
+        this.gateway = gateway;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(HttpServerRequest req) {
+        long start = System.nanoTime();
+        String method = req.method().name();
+        if (!method.equals("GET") && !method.equals("POST")) {
+            reject(req, start, ErrorCode.UNSUPPORTED_PROTOCOL, "The HTTP method `" + method + "` is not supported; use GET or POST.");
+            return;
+        }
+        Map<String, String> headers = new HashMap<>();
+        long headerBytes = method.length() + req.uri().length() + 12L;
+        for (Map.Entry<String, String> h : req.headers()) {
+            headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue());
+            headerBytes += h.getKey().length() + h.getValue().length() + 4L;
+        }
+        if (method.equals("GET") && headerBytes > Gateway.GET_LIMIT) {
+            reject(req, start, ErrorCode.REQUEST_SIZE_LIMIT_EXCEEDED,
+                    "A GET request may be at most " + Gateway.GET_LIMIT + " bytes.");
+            return;
+        }
+        long limit = method.equals("GET") ? Gateway.GET_LIMIT : Gateway.postLimit(headers.get("authorization"));
+        String declared = headers.get("content-length");
+        if (declared != null && declaredLength(declared) > limit) {
+            reject(req, start, ErrorCode.REQUEST_SIZE_LIMIT_EXCEEDED, tooLarge(limit));
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] rejected = {false};
+        req.handler(chunk -> {
+            if (rejected[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > limit) {
+                rejected[0] = true;
+                reject(req, start, ErrorCode.REQUEST_SIZE_LIMIT_EXCEEDED, tooLarge(limit));
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        req.endHandler(v -> {
+            if (rejected[0]) {
+                return;
+            }
+            RawRequest raw = new RawRequest(method, req.query(), headers, body.getBytes(), String.valueOf(req.remoteAddress()));
+            vertx.executeBlocking(() -> gateway.handle(raw), false)
+                    .onComplete(ar -> {
+                        ApiResponse response = ar.succeeded() ? ar.result()
+                                : gateway.reject(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
+                        send(req, start, response, false);
+                    });
+        });
+    }
+
+    private void reject(HttpServerRequest req, long start, ErrorCode code, String message) {
+        ApiResponse response = gateway.reject(code, message);
+        boolean unread = !req.isEnded();
+        send(req, start, response, unread);
+        if (unread) {
+            // Drop the rest of the body without keeping it, then close: the client still gets its answer.
+            long[] drained = {0};
+            req.handler(chunk -> {
+                drained[0] += chunk.length();
+                if (drained[0] > DRAIN_LIMIT) {
+                    req.connection().close();
+                }
+            });
+            req.endHandler(v -> req.connection().close());
+        }
+    }
+
+    private void send(HttpServerRequest req, long start, ApiResponse response, boolean closeAfter) {
+        HttpServerResponse res = req.response();
+        res.setStatusCode(200);
+        res.putHeader("Content-Type", "application/json");
+        res.putHeader("X-TC-RequestId", response.requestId());
+        String traceId = req.getHeader("X-TC-TraceId");
+        if (traceId != null) {
+            res.putHeader("X-TC-TraceId", traceId);
+        }
+        if (closeAfter) {
+            res.putHeader("Connection", "close");
+        }
+        res.end(Buffer.buffer(response.body()));
+        long nanos = System.nanoTime() - start;
+        metrics.record(response.action(), response.errorCode(), nanos);
+        ACCESS.info("requestId={} action={} account={} outcome={} micros={}", response.requestId(),
+                response.action() == null ? "-" : response.action(),
+                response.accountUin() == null ? "-" : response.accountUin(),
+                response.errorCode() == null ? "OK" : response.errorCode(), nanos / 1000);
+    }
+
+    private static long declaredLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String tooLarge(long limit) {
+        return "The request body may be at most " + limit + " bytes.";
+    }
+}

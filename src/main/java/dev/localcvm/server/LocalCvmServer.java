@@ -1,0 +1,168 @@
+package dev.localcvm.server;
+
+import dev.localcvm.account.AccountService;
+import dev.localcvm.account.ApiKey;
+import dev.localcvm.api.Gateway;
+import dev.localcvm.api.Json;
+import dev.localcvm.api.Product;
+import dev.localcvm.api.ProductRegistry;
+import dev.localcvm.api.params.ParamBinder;
+import dev.localcvm.clock.ServerClock;
+import dev.localcvm.cvm.CvmProduct;
+import dev.localcvm.store.AccountRepository;
+import dev.localcvm.store.Database;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The running server: store, accounts, gateway and the Vert.x HTTP listener. */
+public final class LocalCvmServer implements AutoCloseable {
+    /** The request line and headers may exceed Vert.x's defaults so that the gateway can answer size errors itself. */
+    private static final int MAX_HEADER_BYTES = 1024 * 1024;
+    private static final long SHUTDOWN_GRACE_SECONDS = 30;
+
+    private final Vertx vertx;
+    private final HttpServer http;
+    private final Database database;
+    private final ServerClock clock;
+    private final ApiKey defaultKey;
+    private final ServerConfig config;
+
+    private LocalCvmServer(Vertx vertx, HttpServer http, Database database, ServerClock clock, ApiKey defaultKey,
+                           ServerConfig config) {
+        this.vertx = vertx;
+        this.http = http;
+        this.database = database;
+        this.clock = clock;
+        this.defaultKey = defaultKey;
+        this.config = config;
+    }
+
+    public static LocalCvmServer start(ServerConfig config, ServerClock clock) {
+        Database database = Database.open(config.store());
+        Vertx vertx = null;
+        try {
+            AccountService accounts = new AccountService(new AccountRepository(database), clock);
+            ApiKey defaultKey = accounts.ensureDefault(config.secretId(), config.secretKey());
+            List<Product> served = List.of(CvmProduct.create());
+            ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
+            Gateway gateway = new Gateway(registry, accounts, clock, Json.newMapper(), new ParamBinder(false),
+                    config.verifySignatures());
+            Set<String> actionNames = new HashSet<>();
+            served.forEach(p -> actionNames.addAll(p.actions().keySet()));
+            Metrics metrics = new Metrics(actionNames);
+
+            vertx = Vertx.vertx();
+            ApiHandler api = new ApiHandler(vertx, gateway, metrics);
+            Router admin = new AdminRoutes(vertx, clock, accounts, database, metrics,
+                    !isLoopback(config.host()), config.adminToken(), version()).router();
+            HttpServerOptions options = new HttpServerOptions()
+                    .setHost(config.host()).setPort(config.port())
+                    .setMaxInitialLineLength(MAX_HEADER_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES)
+                    .setTcpNoDelay(true);
+            HttpServer http = await(vertx.createHttpServer(options).requestHandler(req -> {
+                String path = req.path();
+                if ("/".equals(path)) {
+                    api.handle(req);
+                } else if (path.startsWith(AdminRoutes.PREFIX + "/")) {
+                    admin.handle(req);
+                } else {
+                    req.response().setStatusCode(404).end();
+                }
+            }).listen());
+            return new LocalCvmServer(vertx, http, database, clock, defaultKey, config);
+        } catch (RuntimeException e) {
+            if (vertx != null) {
+                vertx.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public String host() {
+        return config.host();
+    }
+
+    public ApiKey defaultKey() {
+        return defaultKey;
+    }
+
+    public ServerClock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops accepting connections, lets in-flight requests finish, then releases everything. */
+    @Override
+    public void close() {
+        try {
+            http.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture()
+                    .get(SHUTDOWN_GRACE_SECONDS + 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Shutting down anyway: the store below must still be closed cleanly.
+        } finally {
+            try {
+                await(vertx.close());
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    public static String version() {
+        try (InputStream in = LocalCvmServer.class.getResourceAsStream("/localcvm-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting or stopping", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out while starting or stopping", e);
+        }
+    }
+}

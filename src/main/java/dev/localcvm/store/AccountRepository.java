@@ -1,0 +1,69 @@
+package dev.localcvm.store;
+
+import dev.localcvm.account.Account;
+import dev.localcvm.account.AccountStore;
+import dev.localcvm.account.ApiKey;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Accounts and API keys in the database. */
+public final class AccountRepository implements AccountStore {
+    private final Jdbi jdbi;
+
+    public AccountRepository(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    @Override
+    public Optional<ApiKey> findKey(String secretId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT k.secret_id, k.secret_key, k.enabled, a.uin, a.app_id, a.name
+                        FROM api_keys k JOIN accounts a ON a.uin = k.uin WHERE k.secret_id = :id""")
+                .bind("id", secretId)
+                .map((rs, ctx) -> new ApiKey(rs.getString("secret_id"), rs.getString("secret_key"),
+                        new Account(rs.getString("uin"), rs.getLong("app_id"), rs.getString("name")),
+                        rs.getBoolean("enabled")))
+                .findOne());
+    }
+
+    @Override
+    public Optional<Account> findAccount(String uin) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT uin, app_id, name FROM accounts WHERE uin = :uin")
+                .bind("uin", uin)
+                .map((rs, ctx) -> new Account(rs.getString("uin"), rs.getLong("app_id"), rs.getString("name")))
+                .findOne());
+    }
+
+    /** Inserts an account with its first key in one transaction. */
+    @Override
+    public void insertAccount(Account account, String secretId, String secretKey, Instant now) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO accounts (uin, app_id, name, created_at) VALUES (:uin, :appId, :name, :at)")
+                    .bind("uin", account.uin()).bind("appId", account.appId()).bind("name", account.name())
+                    .bind("at", Timestamp.from(now)).execute();
+            insertKey(h, account.uin(), secretId, secretKey, now);
+        });
+    }
+
+    @Override
+    public void insertKey(String uin, String secretId, String secretKey, Instant now) {
+        jdbi.useHandle(h -> insertKey(h, uin, secretId, secretKey, now));
+    }
+
+    private static void insertKey(Handle h, String uin, String secretId, String secretKey, Instant now) {
+        h.createUpdate("""
+                        INSERT INTO api_keys (secret_id, secret_key, uin, enabled, created_at)
+                        VALUES (:id, :key, :uin, TRUE, :at)""")
+                .bind("id", secretId).bind("key", secretKey).bind("uin", uin).bind("at", Timestamp.from(now))
+                .execute();
+    }
+
+    @Override
+    public void updateKeySecret(String secretId, String secretKey) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET secret_key = :key, enabled = TRUE WHERE secret_id = :id")
+                .bind("key", secretKey).bind("id", secretId).execute());
+    }
+}

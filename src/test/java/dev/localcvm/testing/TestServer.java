@@ -1,0 +1,88 @@
+package dev.localcvm.testing;
+
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.cvm.v20170312.CvmClient;
+import dev.localcvm.clock.ServerClock;
+import dev.localcvm.server.LocalCvmServer;
+import dev.localcvm.server.ServerConfig;
+
+/** Starts a real localcvm on a free loopback port, in memory, and builds official SDK clients for it. */
+public final class TestServer implements AutoCloseable {
+    private final LocalCvmServer server;
+
+    private TestServer(LocalCvmServer server) {
+        this.server = server;
+    }
+
+    public static TestServer start() {
+        return start(ServerConfig.ephemeralDefaults(), ServerClock.system());
+    }
+
+    public static TestServer start(ServerConfig config, ServerClock clock) {
+        return new TestServer(LocalCvmServer.start(config, clock));
+    }
+
+    public LocalCvmServer server() {
+        return server;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String endpoint() {
+        return "127.0.0.1:" + port();
+    }
+
+    public String secretId() {
+        return server.defaultKey().secretId();
+    }
+
+    public String secretKey() {
+        return server.defaultKey().secretKey();
+    }
+
+    /** The four ways the Java SDK can call: TC3 over POST or GET, and signature v1 with SHA-1 or SHA-256. */
+    public enum Mode {
+        TC3_POST("TC3-HMAC-SHA256", "POST"),
+        TC3_GET("TC3-HMAC-SHA256", "GET"),
+        HMAC_SHA1_POST(ClientProfile.SIGN_SHA1, "POST"),
+        HMAC_SHA1_GET(ClientProfile.SIGN_SHA1, "GET"),
+        HMAC_SHA256_POST(ClientProfile.SIGN_SHA256, "POST"),
+        HMAC_SHA256_GET(ClientProfile.SIGN_SHA256, "GET");
+
+        final String signMethod;
+        final String httpMethod;
+
+        Mode(String signMethod, String httpMethod) {
+            this.signMethod = signMethod;
+            this.httpMethod = httpMethod;
+        }
+    }
+
+    public ClientProfile profile(Mode mode) {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint(endpoint());
+        http.setProtocol(HttpProfile.REQ_HTTP);
+        http.setReqMethod(mode.httpMethod);
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        profile.setSignMethod(mode.signMethod);
+        return profile;
+    }
+
+    public CvmClient cvm(Mode mode, String region) {
+        return cvm(mode, region, secretId(), secretKey());
+    }
+
+    public CvmClient cvm(Mode mode, String region, String secretId, String secretKey) {
+        return new CvmClient(new Credential(secretId, secretKey), region, profile(mode));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
