@@ -1,6 +1,7 @@
 package dev.localcvm.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -108,6 +109,8 @@ public final class Gateway {
                         "The Content-Type of a TC3 POST must be `application/json`.");
             }
             call = v3(request, authorization, trace);
+        } else if (media.equals("multipart/form-data")) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "multipart/form-data is not supported by this API.");
         } else if (method.equals("GET") || media.equals("application/x-www-form-urlencoded")) {
             call = v1(request, trace);
         } else if (media.equals("application/json")) {
@@ -225,7 +228,8 @@ public final class Gateway {
             return mapper.createObjectNode();
         }
         try {
-            JsonNode node = mapper.readTree(body);
+            // Trailing tokens ("{} {}") make the body invalid JSON (§3.1), not a first value plus ignored rest.
+            JsonNode node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
             if (node == null || !node.isObject()) {
                 throw new ApiException(ErrorCode.INVALID_PARAMETER, "The request body must be a JSON object.");
             }
@@ -238,10 +242,10 @@ public final class Gateway {
     private ApiResponse error(String requestId, Trace trace, ApiException e) {
         ObjectNode response = mapper.createObjectNode();
         ObjectNode error = response.putObject("Error");
-        error.put("Code", e.code().code());
+        error.put("Code", e.wireCode());
         error.put("Message", e.getMessage());
         response.put("RequestId", requestId);
-        return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, e.code().code());
+        return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, e.wireCode());
     }
 
     private byte[] envelope(ObjectNode response) {
