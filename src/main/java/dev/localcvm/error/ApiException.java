@@ -6,18 +6,45 @@ package dev.localcvm.error;
  */
 public final class ApiException extends RuntimeException {
     private final ErrorCode code;
+    private final String wireCode;
 
     public ApiException(ErrorCode code) {
-        this(code, code.defaultMessage());
+        this(code, code.message(null));
     }
 
     public ApiException(ErrorCode code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+        this(code, code.code(), message);
     }
 
+    private ApiException(ErrorCode code, String wireCode, String message) {
+        super(message, null, false, false);
+        this.code = code;
+        this.wireCode = wireCode;
+    }
+
+    /** An error with the code's message filled in with its subject (usually an instance id). */
+    public static ApiException of(ErrorCode code, Object subject) {
+        return new ApiException(code, code.message(subject));
+    }
+
+    /**
+     * An error that fault injection asked for. Any code string may be injected, also one this
+     * enum does not hold, so the wire code is kept as given.
+     */
+    public static ApiException injected(String wireCode) {
+        ErrorCode known = ErrorCode.fromCode(wireCode);
+        return new ApiException(known, wireCode,
+                known != null ? known.message(null) : "The error `" + wireCode + "` was injected.");
+    }
+
+    /** The enum constant, or null for an injected code the enum does not hold. */
     public ErrorCode code() {
         return code;
+    }
+
+    /** The code string sent on the wire. */
+    public String wireCode() {
+        return wireCode;
     }
 
     public static ApiException missingParameter(String name) {

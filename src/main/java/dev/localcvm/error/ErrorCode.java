@@ -38,7 +38,93 @@ public enum ErrorCode {
     UNKNOWN_PARAMETER("UnknownParameter", "The parameter is not recognized."),
     UNSUPPORTED_OPERATION("UnsupportedOperation", "Unsupported operation."),
     UNSUPPORTED_PROTOCOL("UnsupportedProtocol", "Only GET and POST requests are supported."),
-    UNSUPPORTED_REGION("UnsupportedRegion", "The region is not supported by this API.");
+    UNSUPPORTED_REGION("UnsupportedRegion", "The region is not supported by this API."),
+
+    // CVM: TerminateInstances (the seed's list, cvm-terminate.md §2) and the other lifecycle actions.
+    FAILED_OPERATION_APPLICATION_ROLE("FailedOperation.InvalidInstanceApplicationRole",
+            "The applicationRole instance does not support the operation."),
+    FAILED_OPERATION_APPLICATION_ROLE_EMR("FailedOperation.InvalidInstanceApplicationRoleEmr",
+            "The EMR instance %s does not support this operation."),
+    FAILED_OPERATION_UNRETURNABLE("FailedOperation.Unreturnable", "The instance %s is unreturnable."),
+    INTERNAL_ERROR_TRADE_UNKNOWN("InternalError.TradeUnknownError", "Internal error."),
+    INTERNAL_SERVER_ERROR("InternalServerError", "Internal error."),
+    INVALID_ACCOUNT_UNPAID_ORDER("InvalidAccount.UnpaidOrder", "The account has unpaid orders."),
+    INVALID_INSTANCE_NOT_SUPPORTED("InvalidInstance.NotSupported", "The instance %s is not supported."),
+    INVALID_INSTANCE_ID_MALFORMED("InvalidInstanceId.Malformed",
+            "Invalid instance ID `%s`. The specified instance ID has an invalid format."),
+    INVALID_INSTANCE_ID_NOT_FOUND("InvalidInstanceId.NotFound", "The instance `%s` is not found."),
+    INVALID_INSTANCE_NOT_SUPPORTED_PREPAID("InvalidInstanceNotSupportedPrepaidInstance",
+            "The instance %s does not meet the Return Policy for prepaid instances."),
+    INVALID_PARAMETER_VALUE_INSTANCE_ID_MALFORMED("InvalidParameterValue.InstanceIdMalformed",
+            "Invalid instance ID `%s`. Please enter a valid ID, such as ins-xxxxxxxx (x is a lower-case letter or a number)."),
+    INVALID_PARAMETER_VALUE_APP_ID("InvalidParameterValue.InvalidAppIdFormat", "Invalid AppID."),
+    INVALID_PARAMETER_VALUE_LIMIT_EXCEEDED("InvalidParameterValue.LimitExceeded",
+            "The number of parameter values exceeds the limit."),
+    INVALID_PARAMETER_VALUE_NOT_SUPPORTED("InvalidParameterValue.NotSupported", "Unsupported operation."),
+    INVALID_PARAMETER_VALUE_RANGE("InvalidParameterValue.Range", "The parameter value is out of range."),
+    INVALID_PARAMETER_VALUE_TIME_FORMAT("InvalidParameterValue.InvalidTimeFormat", "The time format is invalid."),
+    INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", "The parameters cannot be given together."),
+    LIMIT_EXCEEDED_USER_RETURN_QUOTA("LimitExceeded.UserReturnQuota",
+            "Failed to return instances because of the quota limit."),
+    LIMIT_EXCEEDED_INSTANCE_QUOTA("LimitExceeded.InstanceQuota", "The instance quota of the account is exceeded."),
+    MUTEX_OPERATION_TASK_RUNNING("MutexOperation.TaskRunning", "An identical job is running."),
+    OPERATION_DENIED_IN_PROGRESS("OperationDenied.InstanceOperationInProgress",
+            "The instance %s has an operation in progress. Please try again later."),
+    UNAUTHORIZED_INVALID_TOKEN("UnauthorizedOperation.InvalidToken", "Check if the token is valid."),
+    UNAUTHORIZED_MFA_EXPIRED("UnauthorizedOperation.MFAExpired",
+            "Unauthorized operation. Make sure Multi-Factor Authentication (MFA) is valid."),
+    UNAUTHORIZED_MFA_NOT_FOUND("UnauthorizedOperation.MFANotFound",
+            "Unauthorized operation. Make sure Multi-Factor Authentication (MFA) exists."),
+    UNSUPPORTED_CHARGE_TYPE("UnsupportedOperation.InstanceChargeType",
+            "The billing mode of instance %s does not support the operation."),
+    UNSUPPORTED_MIXED_PRICING("UnsupportedOperation.InstanceMixedPricingModel", "A mixed payment mode is not supported."),
+    UNSUPPORTED_INSTANCES_PROTECTED("UnsupportedOperation.InstancesProtected",
+            "The instance %s is under termination protection and cannot be terminated. "
+                    + "Disable the termination protection and try again."),
+    UNSUPPORTED_INVALID_INSTANCES_OWNER("UnsupportedOperation.InvalidInstancesOwner",
+            "The user does not have permissions to operate the instance %s."),
+    UNSUPPORTED_RED_HAT_TERMINATE("UnsupportedOperation.RedHatInstanceTerminateUnsupported",
+            "The instance %s with an enterprise operating system installed cannot be returned."),
+    UNSUPPORTED_RED_HAT("UnsupportedOperation.RedHatInstanceUnsupported",
+            "The operating system of the instance is RedHat, so this operation is not supported."),
+    UNSUPPORTED_OPERATION_REGION("UnsupportedOperation.Region", "The region is unsupported."),
+    UNSUPPORTED_SPECIAL_INSTANCE_TYPE("UnsupportedOperation.SpecialInstanceType",
+            "The special instance type of %s does not support the operation."),
+    UNSUPPORTED_USER_LIMIT_QUOTA("UnsupportedOperation.UserLimitOperationExceedQuota",
+            "The quota of user limit operations is insufficient."),
+    UNSUPPORTED_STOPPED_MODE_STOP_CHARGING("UnsupportedOperation.StoppedModeStopCharging",
+            "The instance %s does not support stopping with STOP_CHARGING."),
+    // UnsupportedOperation.InstanceState<X>: the state (or condition) that refuses an action (§5.3).
+    STATE_PENDING("UnsupportedOperation.InstanceStatePending", "The instances are being created, and this operation is not supported."),
+    STATE_LAUNCH_FAILED("UnsupportedOperation.InstanceStateLaunchFailed", "The instance is failed to create, so the operation is not supported."),
+    STATE_RUNNING("UnsupportedOperation.InstanceStateRunning", "The instance is running, and this operation is not supported."),
+    STATE_STOPPED("UnsupportedOperation.InstanceStateStopped", "The instance is shut down, and this operation is not supported."),
+    STATE_STARTING("UnsupportedOperation.InstanceStateStarting", "The instance is starting up, and this operation is not supported."),
+    STATE_STOPPING("UnsupportedOperation.InstanceStateStopping", "The instance is being shut down, and this operation is not supported."),
+    STATE_REBOOTING("UnsupportedOperation.InstanceStateRebooting", "The instances are being restarted, and this operation is not supported."),
+    STATE_SHUTDOWN("UnsupportedOperation.InstanceStateShutdown", "The instance is in the recycle bin, and this operation is not supported."),
+    STATE_ISOLATING("UnsupportedOperation.InstanceStateIsolating", "Unable to isolate: the instance is isolated."),
+    STATE_TERMINATING("UnsupportedOperation.InstanceStateTerminating", "The instance is being terminated, and the operation is not supported."),
+    STATE_TERMINATED("UnsupportedOperation.InstanceStateTerminated", "Terminated instances are not supported."),
+    STATE_ENTER_RESCUE_MODE("UnsupportedOperation.InstanceStateEnterRescueMode", "Instances are entering the rescue mode, and this operation is not supported."),
+    STATE_RESCUE_MODE("UnsupportedOperation.InstanceStateRescueMode", "The instance is in rescue mode, and this operation is not supported."),
+    STATE_EXIT_RESCUE_MODE("UnsupportedOperation.InstanceStateExitRescueMode", "Instances are exiting from the rescue mode, and this operation is not supported."),
+    STATE_ENTER_SERVICE_LIVE_MIGRATE("UnsupportedOperation.InstanceStateEnterServiceLiveMigrate", "The instance %s in the ENTER_SERVICE_LIVE_MIGRATE status is not supported."),
+    STATE_SERVICE_LIVE_MIGRATE("UnsupportedOperation.InstanceStateServiceLiveMigrate", "The instance %s in the SERVICE_LIVE_MIGRATE status is not supported."),
+    STATE_EXIT_SERVICE_LIVE_MIGRATE("UnsupportedOperation.InstanceStateExitServiceLiveMigrate", "The instance %s in the EXIT_SERVICE_LIVE_MIGRATE status is not supported."),
+    STATE_FREEZING("UnsupportedOperation.InstanceStateFreezing", "The operation is not supported for the frozen instances."),
+    STATE_BANNING("UnsupportedOperation.InstanceStateBanning", "This CVM is blocked. Please submit a ticket."),
+    INVALID_FILTER("InvalidFilter", "The filter `%s` is not supported."),
+    INVALID_FILTER_VALUE_LIMIT_EXCEEDED("InvalidFilterValue.LimitExceeded", "A filter may have at most 5 values."),
+    INVALID_ZONE_MISMATCH_REGION("InvalidZone.MismatchRegion", "The zone `%s` is not in the region."),
+    INVALID_IMAGE_ID_MALFORMED("InvalidImageId.Malformed", "The image ID `%s` is malformed."),
+    INVALID_IMAGE_ID_NOT_FOUND("InvalidImageId.NotFound", "The image `%s` is not found."),
+    INVALID_PERIOD("InvalidPeriod", "The period is invalid."),
+    INVALID_INSTANCE_TYPE_MALFORMED("InvalidInstanceType.Malformed", "The instance type `%s` is malformed."),
+    INVALID_CLIENT_TOKEN_TOO_LONG("InvalidClientToken.TooLong", "The ClientToken may be at most 64 characters."),
+    INVALID_INSTANCE_NAME_TOO_LONG("InvalidInstanceName.TooLong", "The instance name is too long."),
+    RESOURCE_INSUFFICIENT_ZONE_SOLD_OUT("ResourceInsufficient.AvailabilityZoneSoldOut",
+            "The availability zone `%s` is sold out.");
 
     private final String code;
     private final String defaultMessage;
@@ -54,6 +140,15 @@ public enum ErrorCode {
 
     public String defaultMessage() {
         return defaultMessage;
+    }
+
+    /** The default message with its {@code %s} filled in (the instance or value it is about). */
+    public String message(Object subject) {
+        if (!defaultMessage.contains("%s")) {
+            return defaultMessage;
+        }
+        return subject == null ? defaultMessage.replace(" `%s`", "").replace(" %s", "")
+                : String.format(defaultMessage, subject);
     }
 
     /** The enum constant for a wire code, or null; used by fault injection and tests. */

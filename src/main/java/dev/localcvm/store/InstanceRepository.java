@@ -1,0 +1,208 @@
+package dev.localcvm.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.localcvm.cvm.domain.Instance;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Instances in the database: a few indexed columns plus the whole instance as JSON. Every write is a
+ * compare-and-set on {@code version}; a commit applies all of its changes in one transaction or none.
+ */
+public final class InstanceRepository {
+    private static final String COLUMNS = "instance_id, uin, region, zone, state, charge_type, instance_name, "
+            + "created_at, due_at, version, doc";
+    private final Jdbi jdbi;
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    public InstanceRepository(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    /** Thrown when a row changed since it was read: another request won the race. */
+    public static final class ConflictException extends RuntimeException {
+        public ConflictException(String instanceId) {
+            super("instance " + instanceId + " changed concurrently", null, false, false);
+        }
+    }
+
+    /**
+     * One atomic change set. Updated and destroyed instances carry the version they were read with.
+     *
+     * @param prepaidReturnsUin the account whose return counter grows by {@code prepaidReturns}, or null
+     */
+    public record Changes(List<Instance> inserts, List<Instance> updates, List<Instance> destroyed, Instant now,
+                          String prepaidReturnsUin, int prepaidReturns) {
+        public static Changes of(List<Instance> updates, List<Instance> destroyed, Instant now) {
+            return new Changes(List.of(), updates, destroyed, now, null, 0);
+        }
+
+        public boolean isEmpty() {
+            return inserts.isEmpty() && updates.isEmpty() && destroyed.isEmpty() && prepaidReturns == 0;
+        }
+    }
+
+    public List<Instance> findByIds(String uin, String region, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM instances WHERE uin = :uin AND region = :region AND instance_id IN (<ids>)")
+                .bind("uin", uin).bind("region", region).bindList("ids", new ArrayList<>(ids))
+                .map((rs, ctx) -> read(rs)).list());
+    }
+
+    /** Of {@code ids}, those destroyed at or after {@code since} in this account and region. */
+    public Set<String> findTombstones(String uin, String region, Collection<String> ids, Instant since) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT instance_id FROM instance_tombstones "
+                        + "WHERE uin = :uin AND region = :region AND destroyed_at >= :since AND instance_id IN (<ids>)")
+                .bind("uin", uin).bind("region", region).bind("since", since.toEpochMilli())
+                .bindList("ids", new ArrayList<>(ids)).mapTo(String.class).list()));
+    }
+
+    public long countLive(String uin, String region) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM instances WHERE uin = :uin AND region = :region")
+                .bind("uin", uin).bind("region", region).mapTo(Long.class).one());
+    }
+
+    /** Instances with a timer due at {@code now}, in one account and region or (both null) anywhere. */
+    public List<Instance> findDue(String uin, String region, Instant now, int limit) {
+        String scope = uin == null ? "" : " AND uin = :uin AND region = :region";
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE due_at <= :now" + scope
+                    + " ORDER BY due_at LIMIT :limit").bind("now", now.toEpochMilli()).bind("limit", limit);
+            if (uin != null) {
+                q.bind("uin", uin).bind("region", region);
+            }
+            return q.map((rs, ctx) -> read(rs)).list();
+        });
+    }
+
+    /** A filtered, ordered page: CreatedTime descending, then InstanceId ascending. */
+    public record Page(long totalCount, List<Instance> instances) {
+    }
+
+    /**
+     * @param where extra SQL conditions on the indexed columns (with named parameters in {@code params})
+     * @param offset rows to skip; with {@code limit} < 0 every matching row is returned
+     */
+    public Page page(String uin, String region, String where, java.util.Map<String, Object> params, long offset, int limit) {
+        String base = " FROM instances WHERE uin = :uin AND region = :region" + (where.isEmpty() ? "" : " AND " + where);
+        return jdbi.withHandle(h -> {
+            var count = h.createQuery("SELECT COUNT(*)" + base).bind("uin", uin).bind("region", region);
+            params.forEach((k, v) -> bindAny(count, k, v));
+            long total = count.mapTo(Long.class).one();
+            String paging = limit < 0 ? "" : " LIMIT :limit OFFSET :offset";
+            var select = h.createQuery("SELECT " + COLUMNS + base + " ORDER BY created_at DESC, instance_id" + paging)
+                    .bind("uin", uin).bind("region", region);
+            params.forEach((k, v) -> bindAny(select, k, v));
+            if (limit >= 0) {
+                select.bind("limit", limit).bind("offset", offset);
+            }
+            return new Page(total, select.map((rs, ctx) -> read(rs)).list());
+        });
+    }
+
+    private static void bindAny(org.jdbi.v3.core.statement.Query q, String name, Object value) {
+        if (value instanceof Collection<?> c) {
+            q.bindList(name, new ArrayList<>(c));
+        } else {
+            q.bind(name, value);
+        }
+    }
+
+    /** Applies every change, or none: any row whose version moved rolls the whole set back. */
+    public void commit(Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            insert(h, changes.inserts());
+            for (Instance i : changes.updates()) {
+                int n = h.createUpdate("UPDATE instances SET zone = :zone, state = :state, charge_type = :chargeType, "
+                                + "instance_name = :name, due_at = :dueAt, version = version + 1, doc = :doc "
+                                + "WHERE instance_id = :id AND version = :version")
+                        .bind("zone", i.spec().zone()).bind("state", i.state().name())
+                        .bind("chargeType", i.chargeType().name()).bind("name", i.name())
+                        .bind("dueAt", millis(i.dueAt())).bind("doc", write(i))
+                        .bind("id", i.id()).bind("version", i.version()).execute();
+                if (n != 1) {
+                    throw new ConflictException(i.id());
+                }
+            }
+            for (Instance i : changes.destroyed()) {
+                int n = h.createUpdate("DELETE FROM instances WHERE instance_id = :id AND version = :version")
+                        .bind("id", i.id()).bind("version", i.version()).execute();
+                if (n != 1) {
+                    throw new ConflictException(i.id());
+                }
+                h.createUpdate("INSERT INTO instance_tombstones (instance_id, uin, region, destroyed_at) "
+                                + "VALUES (:id, :uin, :region, :at)")
+                        .bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region())
+                        .bind("at", changes.now().toEpochMilli()).execute();
+            }
+            if (changes.prepaidReturns() > 0) {
+                AttributeRepository.addReturns(h, changes.prepaidReturnsUin(), changes.prepaidReturns());
+            }
+        });
+    }
+
+    private void insert(Handle h, List<Instance> instances) {
+        if (instances.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO instances (" + COLUMNS + ") VALUES (:id, :uin, :region, "
+                + ":zone, :state, :chargeType, :name, :createdAt, :dueAt, 0, :doc)");
+        for (Instance i : instances) {
+            batch.bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region()).bind("zone", i.spec().zone())
+                    .bind("state", i.state().name()).bind("chargeType", i.chargeType().name()).bind("name", i.name())
+                    .bind("createdAt", i.createdTime().toEpochMilli()).bind("dueAt", millis(i.dueAt()))
+                    .bind("doc", write(i)).add();
+        }
+        batch.execute();
+    }
+
+    /** Forgets tombstones older than {@code before}. */
+    public int purgeTombstones(Instant before) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM instance_tombstones WHERE destroyed_at < :before")
+                .bind("before", before.toEpochMilli()).execute());
+    }
+
+    private Instance read(ResultSet rs) throws SQLException {
+        try {
+            Instance doc = json.readValue(rs.getString("doc"), Instance.class);
+            return doc.toBuilder().version(rs.getLong("version")).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable instance " + rs.getString("instance_id"), e);
+        }
+    }
+
+    private String write(Instance i) {
+        try {
+            return json.writeValueAsString(i);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize instance " + i.id(), e);
+        }
+    }
+
+    private static Long millis(Instant t) {
+        return t == null ? null : t.toEpochMilli();
+    }
+}
