@@ -61,6 +61,27 @@ public final class AccountService {
         }
     }
 
+    /** Issues a temporary credential of the account (SecretId, SecretKey and Token) valid for {@code ttl}. */
+    public ApiKey createTemporaryKey(String uin, java.time.Duration ttl) {
+        Account account = store.findAccount(uin).orElseThrow(() -> new IllegalArgumentException("no account " + uin));
+        String secretId = "AKID" + token(32);
+        String secretKey = token(32);
+        String sessionToken = token(64);
+        java.time.Instant expires = clock.instant().plus(ttl);
+        store.insertTemporaryKey(uin, secretId, secretKey, sessionToken, expires, clock.instant());
+        return new ApiKey(secretId, secretKey, account, true, null, sessionToken, expires);
+    }
+
+    /** Sets the credential's MFA condition (null, MISSING, EXPIRED or FAILED). */
+    public void setMfa(String secretId, String mfa) {
+        store.updateMfa(secretId, mfa);
+        keys.remove(secretId);
+    }
+
+    public Optional<Account> findAccount(String uin) {
+        return store.findAccount(uin);
+    }
+
     public Optional<ApiKey> findKey(String secretId) {
         ApiKey cached = keys.get(secretId);
         if (cached != null) {

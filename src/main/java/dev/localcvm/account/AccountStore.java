@@ -14,4 +14,9 @@ public interface AccountStore {
     void insertKey(String uin, String secretId, String secretKey, Instant now);
 
     void updateKeySecret(String secretId, String secretKey);
+
+    /** A temporary credential: a key pair that also needs its token, until {@code expiresAt}. */
+    void insertTemporaryKey(String uin, String secretId, String secretKey, String token, Instant expiresAt, Instant now);
+
+    void updateMfa(String secretId, String mfa);
 }

@@ -1,5 +1,21 @@
 package dev.localcvm.account;
 
-/** An API key pair of an account. */
-public record ApiKey(String secretId, String secretKey, Account account, boolean enabled) {
+import java.time.Instant;
+
+/**
+ * An API key pair of an account.
+ *
+ * @param mfa the credential's MFA condition set by the admin API: null (fine), MISSING, EXPIRED or FAILED
+ * @param token the session token of a temporary credential, or null for a permanent key
+ * @param tokenExpiresAt when a temporary credential's token expires, or null
+ */
+public record ApiKey(String secretId, String secretKey, Account account, boolean enabled, String mfa, String token,
+                     Instant tokenExpiresAt) {
+    public ApiKey(String secretId, String secretKey, Account account, boolean enabled) {
+        this(secretId, secretKey, account, enabled, null, null, null);
+    }
+
+    public boolean temporary() {
+        return token != null;
+    }
 }

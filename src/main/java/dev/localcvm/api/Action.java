@@ -14,6 +14,11 @@ public interface Action<Q extends Record> {
         return true;
     }
 
+    /** Requests per second allowed per account and region (cvm-terminate.md §12); 0 means no limit. */
+    default int rateLimitPerSecond() {
+        return 0;
+    }
+
     /** The response's output fields; the gateway adds RequestId and the envelope. */
     Record execute(Q request, CallContext context);
 }

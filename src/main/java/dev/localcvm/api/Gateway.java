@@ -50,9 +50,11 @@ public final class Gateway {
     private final ObjectMapper mapper;
     private final ParamBinder binder;
     private final boolean verifySignatures;
+    private final RateLimiter rateLimiter;
 
     public Gateway(ProductRegistry products, AccountService accounts, Clock clock, ObjectMapper mapper,
-                   ParamBinder binder, boolean verifySignatures) {
+                   ParamBinder binder, boolean verifySignatures, RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.products = products;
         this.accounts = accounts;
         this.clock = clock;
@@ -141,6 +143,7 @@ public final class Gateway {
                 request.headers(), request.body(), timestamp)) {
             throw new ApiException(ErrorCode.AUTH_SIGNATURE_FAILURE);
         }
+        checkCredential(key, request.header("x-tc-token"));
         Supplier<JsonNode> params = request.method().equals("GET")
                 ? () -> FormCodec.unflatten(FormCodec.decode(request.rawQuery()))
                 : () -> parseJson(request.body());
@@ -168,6 +171,7 @@ public final class Gateway {
         if (verifySignatures && !V1Verifier.verify(params, key.secretKey(), request.method(), host)) {
             throw new ApiException(ErrorCode.AUTH_SIGNATURE_FAILURE);
         }
+        checkCredential(key, params.get("Token"));
         Supplier<JsonNode> apiParams = () -> {
             Map<String, String> copy = new java.util.LinkedHashMap<>(params);
             copy.keySet().removeAll(V1_COMMON);
@@ -188,6 +192,7 @@ public final class Gateway {
             throw new ApiException(ErrorCode.INVALID_ACTION);
         }
         String region = call.region();
+        rateLimiter.check(call.key().account().uin(), region == null ? "" : region, action);
         if (action.regionRequired()) {
             if (region == null) {
                 throw ApiException.missingParameter("Region");
@@ -198,7 +203,8 @@ public final class Gateway {
             }
         }
         return invoke(action, call.params().get(),
-                new CallContext(requestId, call.key().account(), region, call.language(), clock.instant()));
+                new CallContext(requestId, call.key().account(), call.key().secretId(), region, call.language(),
+                        clock.instant()));
     }
 
     private <Q extends Record> Record invoke(Action<Q> action, JsonNode params, CallContext context) {
@@ -214,6 +220,25 @@ public final class Gateway {
                 .orElseThrow(() -> new ApiException(ErrorCode.AUTH_SECRET_ID_NOT_FOUND));
         trace.uin = key.account().uin();
         return key;
+    }
+
+    /**
+     * Steps 10 and 11: a temporary credential needs its token, and an expired token is refused; a token
+     * sent with a permanent key is ignored. Then the credential's MFA condition.
+     */
+    private void checkCredential(ApiKey key, String token) {
+        if (key.temporary()) {
+            if (token == null || !java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    key.token().getBytes(StandardCharsets.UTF_8))) {
+                throw new ApiException(ErrorCode.AUTH_TOKEN_FAILURE, "The token is missing or does not match the SecretId.");
+            }
+            if (!clock.instant().isBefore(key.tokenExpiresAt())) {
+                throw new ApiException(ErrorCode.UNAUTHORIZED_INVALID_TOKEN, "The token has expired.");
+            }
+        }
+        if ("FAILED".equals(key.mfa())) {
+            throw new ApiException(ErrorCode.AUTH_MFA_FAILURE);
+        }
     }
 
     private void checkSkew(long timestamp) {

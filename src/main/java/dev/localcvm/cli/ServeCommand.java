@@ -67,6 +67,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Check request signatures; off still resolves the SecretId to its account (env LOCALCVM_VERIFY_SIGNATURES).")
     boolean verifySignatures;
 
+    @Option(names = "--tombstone-window", defaultValue = "${env:LOCALCVM_TOMBSTONE_WINDOW:-1h}",
+            converter = DurationConverter.class,
+            description = "How long a destroyed id answers UnsupportedOperation.InstanceStateTerminated before InvalidInstanceId.NotFound; 0 turns it off (env LOCALCVM_TOMBSTONE_WINDOW).")
+    Duration tombstoneWindow;
+
+    @Option(names = "--postpaid-recycle-first", defaultValue = "${env:LOCALCVM_POSTPAID_RECYCLE_FIRST:-off}",
+            converter = OnOffConverter.class, arity = "1", paramLabel = "on|off",
+            description = "Postpaid instances go to the recycle bin (2 h) on a first TerminateInstances, as the English docs of 2020-2025 said (env LOCALCVM_POSTPAID_RECYCLE_FIRST).")
+    boolean postpaidRecycleFirst;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -99,7 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
             store = StoreConfig.h2File(dir);
         }
         ServerConfig config = new ServerConfig(host, port, store, transitionDelay, rateLimits, instanceQuota,
-                adminToken, secretId, secretKey, verifySignatures);
+                adminToken, secretId, secretKey, verifySignatures, tombstoneWindow, postpaidRecycleFirst);
         LocalCvmServer server;
         try {
             server = LocalCvmServer.start(config, ServerClock.system());

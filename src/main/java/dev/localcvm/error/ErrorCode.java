@@ -29,8 +29,7 @@ public enum ErrorCode {
     MISSING_PARAMETER("MissingParameter", "The request is missing a required parameter."),
     NO_SUCH_PRODUCT("NoSuchProduct", "The product does not exist."),
     NO_SUCH_VERSION("NoSuchVersion", "The API version does not exist."),
-    REQUEST_LIMIT_EXCEEDED("RequestLimitExceeded", "Your current request times equals to `%d` in a second, "
-            + "which exceeds the frequency limit `%d` for a second. Please reduce the frequency of calls."),
+    REQUEST_LIMIT_EXCEEDED("RequestLimitExceeded", "The request frequency exceeds the limit."),
     REQUEST_SIZE_LIMIT_EXCEEDED("RequestSizeLimitExceeded", "The request size exceeds the limit."),
     RESPONSE_SIZE_LIMIT_EXCEEDED("ResponseSizeLimitExceeded", "The response size exceeds the limit."),
     SERVICE_UNAVAILABLE("ServiceUnavailable", "The service is temporarily unavailable."),

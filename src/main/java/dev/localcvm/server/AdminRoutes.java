@@ -31,9 +31,12 @@ final class AdminRoutes {
     private final boolean tokenRequired;
     private final String adminToken;
     private final String version;
+    private final Runnable sweep;
 
+    /** @param sweep records what fell due; run after the clock moves, so the answer already shows it */
     AdminRoutes(Vertx vertx, ServerClock clock, AccountService accounts, Database database, Metrics metrics,
-                boolean tokenRequired, String adminToken, String version) {
+                boolean tokenRequired, String adminToken, String version, Runnable sweep) {
+        this.sweep = sweep;
         this.vertx = vertx;
         this.clock = clock;
         this.accounts = accounts;
@@ -90,7 +93,10 @@ final class AdminRoutes {
             return;
         }
         clock.advance(Duration.ofSeconds(n.longValue()));
-        json(ctx, 200, new JsonObject().put("now", now()).put("offsetSeconds", clock.offset().toSeconds()));
+        blocking(ctx, () -> {
+            sweep.run();
+            return new JsonObject().put("now", now()).put("offsetSeconds", clock.offset().toSeconds());
+        });
     }
 
     private void createAccount(RoutingContext ctx) {

@@ -6,9 +6,14 @@ import dev.localcvm.api.Gateway;
 import dev.localcvm.api.Json;
 import dev.localcvm.api.Product;
 import dev.localcvm.api.ProductRegistry;
+import dev.localcvm.api.RateLimiter;
 import dev.localcvm.api.params.ParamBinder;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cvm.CvmProduct;
+import dev.localcvm.cvm.CvmService;
+import dev.localcvm.store.AttributeRepository;
+import dev.localcvm.store.FaultRepository;
+import dev.localcvm.store.InstanceRepository;
 import dev.localcvm.store.AccountRepository;
 import dev.localcvm.store.Database;
 import io.vertx.core.Future;
@@ -57,18 +62,26 @@ public final class LocalCvmServer implements AutoCloseable {
         try {
             AccountService accounts = new AccountService(new AccountRepository(database), clock);
             ApiKey defaultKey = accounts.ensureDefault(config.secretId(), config.secretKey());
-            List<Product> served = List.of(CvmProduct.create());
+            CvmService cvm = new CvmService(new InstanceRepository(database), new AttributeRepository(database),
+                    new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
+                    config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()), clock);
+            List<Product> served = List.of(CvmProduct.create(cvm));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             Gateway gateway = new Gateway(registry, accounts, clock, Json.newMapper(), new ParamBinder(false),
-                    config.verifySignatures());
+                    config.verifySignatures(), new RateLimiter(config.rateLimits(), clock));
             Set<String> actionNames = new HashSet<>();
             served.forEach(p -> actionNames.addAll(p.actions().keySet()));
             Metrics metrics = new Metrics(actionNames);
 
             vertx = Vertx.vertx();
+            Sweeper sweeper = new Sweeper(vertx, cvm, clock);
             ApiHandler api = new ApiHandler(vertx, gateway, metrics);
-            Router admin = new AdminRoutes(vertx, clock, accounts, database, metrics,
-                    !isLoopback(config.host()), config.adminToken(), version()).router();
+            AdminRoutes adminRoutes = new AdminRoutes(vertx, clock, accounts, database, metrics,
+                    !isLoopback(config.host()), config.adminToken(), version(), sweeper::sweepNow);
+            Router admin = adminRoutes.router();
+            new CvmAdminRoutes(vertx, clock, cvm, accounts).mount(admin, AdminRoutes.PREFIX);
+            sweeper.sweepNow();
+            sweeper.start();
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(config.host()).setPort(config.port())
                     .setMaxInitialLineLength(MAX_HEADER_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES)

@@ -20,12 +20,15 @@ public final class AccountRepository implements AccountStore {
     @Override
     public Optional<ApiKey> findKey(String secretId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT k.secret_id, k.secret_key, k.enabled, a.uin, a.app_id, a.name
+                        SELECT k.secret_id, k.secret_key, k.enabled, k.mfa, k.token, k.token_expires_at,
+                               a.uin, a.app_id, a.name
                         FROM api_keys k JOIN accounts a ON a.uin = k.uin WHERE k.secret_id = :id""")
                 .bind("id", secretId)
                 .map((rs, ctx) -> new ApiKey(rs.getString("secret_id"), rs.getString("secret_key"),
                         new Account(rs.getString("uin"), rs.getLong("app_id"), rs.getString("name")),
-                        rs.getBoolean("enabled")))
+                        rs.getBoolean("enabled"), rs.getString("mfa"), rs.getString("token"),
+                        rs.getObject("token_expires_at") == null ? null
+                                : Instant.ofEpochMilli(rs.getLong("token_expires_at"))))
                 .findOne());
     }
 
@@ -59,6 +62,22 @@ public final class AccountRepository implements AccountStore {
                         VALUES (:id, :key, :uin, TRUE, :at)""")
                 .bind("id", secretId).bind("key", secretKey).bind("uin", uin).bind("at", Timestamp.from(now))
                 .execute();
+    }
+
+    @Override
+    public void insertTemporaryKey(String uin, String secretId, String secretKey, String token, Instant expiresAt,
+                                   Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO api_keys (secret_id, secret_key, uin, enabled, created_at, token, token_expires_at)
+                        VALUES (:id, :key, :uin, TRUE, :at, :token, :expires)""")
+                .bind("id", secretId).bind("key", secretKey).bind("uin", uin).bind("at", Timestamp.from(now))
+                .bind("token", token).bind("expires", expiresAt.toEpochMilli()).execute());
+    }
+
+    @Override
+    public void updateMfa(String secretId, String mfa) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET mfa = :mfa WHERE secret_id = :id")
+                .bind("mfa", mfa).bind("id", secretId).execute());
     }
 
     @Override

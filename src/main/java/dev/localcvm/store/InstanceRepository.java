@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -46,14 +47,27 @@ public final class InstanceRepository {
      * @param prepaidReturnsUin the account whose return counter grows by {@code prepaidReturns}, or null
      */
     public record Changes(List<Instance> inserts, List<Instance> updates, List<Instance> destroyed, Instant now,
-                          String prepaidReturnsUin, int prepaidReturns) {
+                          String prepaidReturnsUin, int prepaidReturns, ClientToken clientToken) {
         public static Changes of(List<Instance> updates, List<Instance> destroyed, Instant now) {
-            return new Changes(List.of(), updates, destroyed, now, null, 0);
+            return new Changes(List.of(), updates, destroyed, now, null, 0, null);
         }
 
         public boolean isEmpty() {
-            return inserts.isEmpty() && updates.isEmpty() && destroyed.isEmpty() && prepaidReturns == 0;
+            return inserts.isEmpty() && updates.isEmpty() && destroyed.isEmpty() && prepaidReturns == 0
+                    && clientToken == null;
         }
+    }
+
+    /** A RunInstances ClientToken and the ids it created, saved with the instances. */
+    public record ClientToken(String uin, String region, String token, List<String> instanceIds) {
+    }
+
+    /** The ids a ClientToken created at or after {@code since}, if it was used. */
+    public Optional<List<String>> findClientToken(String uin, String region, String token, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT instance_ids FROM client_tokens WHERE uin = :uin "
+                        + "AND region = :region AND token = :token AND created_at >= :since")
+                .bind("uin", uin).bind("region", region).bind("token", token).bind("since", since.toEpochMilli())
+                .mapTo(String.class).findOne().map(s -> List.of(s.split(","))));
     }
 
     public List<Instance> findByIds(String uin, String region, Collection<String> ids) {
@@ -64,6 +78,12 @@ public final class InstanceRepository {
                         + " FROM instances WHERE uin = :uin AND region = :region AND instance_id IN (<ids>)")
                 .bind("uin", uin).bind("region", region).bindList("ids", new ArrayList<>(ids))
                 .map((rs, ctx) -> read(rs)).list());
+    }
+
+    /** An instance by id in any account, for the admin API. */
+    public Optional<Instance> findById(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE instance_id = :id")
+                .bind("id", id).map((rs, ctx) -> read(rs)).findOne());
     }
 
     /** Of {@code ids}, those destroyed at or after {@code since} in this account and region. */
@@ -157,6 +177,16 @@ public final class InstanceRepository {
                                 + "VALUES (:id, :uin, :region, :at)")
                         .bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region())
                         .bind("at", changes.now().toEpochMilli()).execute();
+            }
+            ClientToken token = changes.clientToken();
+            if (token != null) {
+                h.createUpdate("DELETE FROM client_tokens WHERE uin = :uin AND region = :region AND token = :token")
+                        .bind("uin", token.uin()).bind("region", token.region()).bind("token", token.token()).execute();
+                h.createUpdate("INSERT INTO client_tokens (uin, region, token, instance_ids, created_at) "
+                                + "VALUES (:uin, :region, :token, :ids, :at)")
+                        .bind("uin", token.uin()).bind("region", token.region()).bind("token", token.token())
+                        .bind("ids", String.join(",", token.instanceIds())).bind("at", changes.now().toEpochMilli())
+                        .execute();
             }
             if (changes.prepaidReturns() > 0) {
                 AttributeRepository.addReturns(h, changes.prepaidReturnsUin(), changes.prepaidReturns());

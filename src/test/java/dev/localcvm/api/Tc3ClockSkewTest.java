@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localcvm.account.Account;
 import dev.localcvm.account.AccountService;
-import dev.localcvm.account.AccountStore;
-import dev.localcvm.account.ApiKey;
+import dev.localcvm.testing.InMemoryAccounts;
 import dev.localcvm.api.params.ParamBinder;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cvm.CvmProduct;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,41 +28,18 @@ class Tc3ClockSkewTest {
             + "tc3_request, SignedHeaders=content-type;host, "
             + "Signature=026435f23bd5c8831a2e4b9f41f1e0ae0ddae9b230e0c2ace793bacd6cdc85e4";
 
-    /** Holds exactly the §7.4 key pair; nothing is ever written. */
-    private static final class OneKeyStore implements AccountStore {
-        private final ApiKey key = new ApiKey("AKIDTESTID", "TESTSECRETKEY",
-                new Account("100000000001", 1250000000L, "test"), true);
-
-        @Override
-        public Optional<ApiKey> findKey(String secretId) {
-            return key.secretId().equals(secretId) ? Optional.of(key) : Optional.empty();
-        }
-
-        @Override
-        public Optional<Account> findAccount(String uin) {
-            return key.account().uin().equals(uin) ? Optional.of(key.account()) : Optional.empty();
-        }
-
-        @Override
-        public void insertAccount(Account account, String secretId, String secretKey, Instant now) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void insertKey(String uin, String secretId, String secretKey, Instant now) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void updateKeySecret(String secretId, String secretKey) {
-            throw new UnsupportedOperationException();
-        }
+    /** An account store holding exactly the §7.4 key pair. */
+    private static InMemoryAccounts oneKeyStore() {
+        InMemoryAccounts store = new InMemoryAccounts();
+        store.insertAccount(new Account("100000000001", 1250000000L, "test"), "AKIDTESTID", "TESTSECRETKEY", Instant.EPOCH);
+        return store;
     }
 
     private static String errorCodeAt(long nowEpochSecond, byte[] body) {
         ServerClock clock = ServerClock.fixedAt(Instant.ofEpochSecond(nowEpochSecond));
         Gateway gateway = new Gateway(new ProductRegistry(CvmProduct.create(), List.of()),
-                new AccountService(new OneKeyStore(), clock), clock, Json.newMapper(), new ParamBinder(false), true);
+                new AccountService(oneKeyStore(), clock), clock, Json.newMapper(), new ParamBinder(false), true,
+                new RateLimiter(false, clock));
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", "application/json; charset=utf-8");
         headers.put("host", "localhost:18080");

@@ -12,6 +12,7 @@ import dev.localcvm.api.Gateway;
 import dev.localcvm.api.Json;
 import dev.localcvm.api.Product;
 import dev.localcvm.api.ProductRegistry;
+import dev.localcvm.api.RateLimiter;
 import dev.localcvm.api.RawRequest;
 import dev.localcvm.api.params.ParamBinder;
 import dev.localcvm.clock.ServerClock;
@@ -74,7 +75,7 @@ class GatewayDispatchTest {
         AccountService accounts = new AccountService(new InMemoryAccounts(), ServerClock.fixedAt(NOW));
         accounts.ensureDefault("AKIDTEST", "secret");
         return new Gateway(new ProductRegistry(test, List.of()), accounts, ServerClock.fixedAt(NOW), Json.newMapper(),
-                new ParamBinder(false), false);
+                new ParamBinder(false), false, new RateLimiter(false, ServerClock.fixedAt(NOW)));
     }
 
     private static RawRequest v3Post(String action, String body) {

@@ -122,9 +122,7 @@ class AdminApiIT {
 
     @Test
     void offLoopbackTheAdminApiNeedsTheToken() throws Exception {
-        ServerConfig open = ServerConfig.ephemeralDefaults();
-        ServerConfig config = new ServerConfig("0.0.0.0", 0, open.store(), open.transitionDelay(), true, 500,
-                "s3cret-token", open.secretId(), open.secretKey(), true);
+        ServerConfig config = ServerConfig.ephemeralDefaults().withHost("0.0.0.0", "s3cret-token");
         try (TestServer wide = TestServer.start(config, ServerClock.system())) {
             assertThat(admin(wide, "GET", "/health", null, Map.of()).status()).isEqualTo(200);
             assertThat(admin(wide, "POST", "/accounts", "{}", Map.of()).status()).isEqualTo(401);

@@ -37,6 +37,18 @@ public final class InMemoryAccounts implements AccountStore {
     }
 
     @Override
+    public void insertTemporaryKey(String uin, String secretId, String secretKey, String token, Instant expiresAt,
+                                   Instant now) {
+        keys.put(secretId, new ApiKey(secretId, secretKey, accounts.get(uin), true, null, token, expiresAt));
+    }
+
+    @Override
+    public void updateMfa(String secretId, String mfa) {
+        ApiKey k = keys.get(secretId);
+        keys.put(secretId, new ApiKey(secretId, k.secretKey(), k.account(), true, mfa, k.token(), k.tokenExpiresAt()));
+    }
+
+    @Override
     public void updateKeySecret(String secretId, String secretKey) {
         ApiKey k = keys.get(secretId);
         keys.put(secretId, new ApiKey(secretId, secretKey, k.account(), true));

@@ -1,0 +1,151 @@
+package dev.localcvm.cvm;
+
+import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.error.ApiException;
+import dev.localcvm.error.ErrorCode;
+import dev.localcvm.store.AttributeRepository;
+import dev.localcvm.store.FaultRepository;
+import dev.localcvm.store.InstanceRepository;
+import dev.localcvm.store.InstanceRepository.Changes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the CVM actions share: loading instances as they are now (due timers applied), committing a
+ * batch atomically, fault injection at commit, and sweeping timers that fell due.
+ */
+public final class CvmService {
+    /**
+     * @param transitionDelay D, how long transitional states last
+     * @param tombstoneWindow how long a destroyed id answers InstanceStateTerminated rather than NotFound
+     */
+    public record Settings(Duration transitionDelay, int defaultInstanceQuota, Duration tombstoneWindow,
+                           boolean postpaidRecycleFirst) {
+    }
+
+    private final InstanceRepository instances;
+    private final AttributeRepository attributes;
+    private final FaultRepository faults;
+    private final Settings settings;
+    private final Clock clock;
+
+    public CvmService(InstanceRepository instances, AttributeRepository attributes, FaultRepository faults,
+                      Settings settings, Clock clock) {
+        this.instances = instances;
+        this.attributes = attributes;
+        this.faults = faults;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public InstanceRepository instances() {
+        return instances;
+    }
+
+    public AttributeRepository attributes() {
+        return attributes;
+    }
+
+    public FaultRepository faults() {
+        return faults;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The batch's instances as they are at {@code now}, and which of the missing ids are tombstoned. */
+    public record Loaded(Map<String, Instance> live, Set<String> tombstoned) {
+    }
+
+    public Loaded load(String uin, String region, Collection<String> ids, Instant now) {
+        Map<String, Instance> live = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        Map<String, Instance> stored = new HashMap<>();
+        instances.findByIds(uin, region, ids).forEach(i -> stored.put(i.id(), i));
+        for (String id : ids) {
+            Optional<Instance> now0 = Optional.ofNullable(stored.get(id)).flatMap(i -> i.settle(now));
+            if (now0.isPresent()) {
+                live.put(id, now0.get());
+            } else {
+                missing.add(id);
+            }
+        }
+        // An id destroyed by a timer that no sweep has recorded yet is still in the table: it is a tombstone too.
+        Set<String> tombstoned = new java.util.HashSet<>(instances.findTombstones(uin, region, missing,
+                now.minus(settings.tombstoneWindow())));
+        missing.stream().filter(stored::containsKey).forEach(tombstoned::add);
+        return new Loaded(live, tombstoned);
+    }
+
+    /**
+     * Phase 12: fault injection, then every change in one transaction. Changed instances are settled at
+     * {@code now} first, so that with no transition delay they land at once.
+     *
+     * @param changed instances carrying the version they were loaded with
+     */
+    public void commit(String action, Collection<String> ids, List<Instance> changed, Instant now, String returnsUin,
+                       int prepaidReturns) {
+        injectFault(action, ids);
+        List<Instance> updates = new ArrayList<>();
+        List<Instance> destroyed = new ArrayList<>();
+        for (Instance i : changed) {
+            i.settle(now).ifPresentOrElse(updates::add, () -> destroyed.add(i));
+        }
+        try {
+            instances.commit(new Changes(List.of(), updates, destroyed, now, returnsUin, prepaidReturns, null));
+        } catch (InstanceRepository.ConflictException e) {
+            throw new ApiException(ErrorCode.MUTEX_OPERATION_TASK_RUNNING,
+                    "An identical job is running: " + e.getMessage() + ".");
+        }
+    }
+
+    /** Fails the call with an injected code when a fault rule matches; nothing has changed yet. */
+    public void injectFault(String action, Collection<String> ids) {
+        Optional<String> code = faults.consume(action, ids);
+        if (code.isPresent()) {
+            throw ApiException.injected(code.get());
+        }
+    }
+
+    /** Records what fell due in one account and region (before a read), or everywhere when uin is null. */
+    public int sweep(String uin, String region, Instant now) {
+        int total = 0;
+        while (true) {
+            List<Instance> due = instances.findDue(uin, region, now, 500);
+            if (due.isEmpty()) {
+                return total;
+            }
+            List<Instance> updates = new ArrayList<>();
+            List<Instance> destroyed = new ArrayList<>();
+            for (Instance i : due) {
+                i.settle(now).ifPresentOrElse(updates::add, () -> destroyed.add(i));
+            }
+            try {
+                instances.commit(Changes.of(updates, destroyed, now));
+            } catch (InstanceRepository.ConflictException e) {
+                // Another request or replica recorded (some of) these first; the next round sees what is left.
+            }
+            total += due.size();
+            if (due.size() < 500) {
+                return total;
+            }
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

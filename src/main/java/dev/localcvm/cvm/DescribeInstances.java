@@ -1,0 +1,56 @@
+package dev.localcvm.cvm;
+
+import dev.localcvm.api.Action;
+import dev.localcvm.api.CallContext;
+import dev.localcvm.error.ApiException;
+import dev.localcvm.error.ErrorCode;
+import java.util.List;
+
+/** DescribeInstances: by ids (request order) or by filters (newest first); destroyed ids are simply absent. */
+public final class DescribeInstances implements Action<DescribeInstances.Request> {
+    private final InstanceLister lister;
+
+    public DescribeInstances(CvmService service) {
+        this.lister = new InstanceLister(service);
+    }
+
+    public record Filter(String name, List<String> values) {
+    }
+
+    public record Request(List<String> instanceIds, List<Filter> filters, Long offset, Long limit) {
+    }
+
+    public record Response(long totalCount, List<InstanceView> instanceSet) {
+    }
+
+    @Override
+    public String name() {
+        return "DescribeInstances";
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public int rateLimitPerSecond() {
+        return 40;
+    }
+
+    @Override
+    public Response execute(Request r, CallContext ctx) {
+        if (r.instanceIds() != null && r.filters() != null) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "`InstanceIds` and `Filters` cannot be given together.");
+        }
+        long offset = InstanceLister.offset(r.offset());
+        int limit = InstanceLister.limit(r.limit());
+        String uin = ctx.account().uin();
+        InstanceLister.Page page = r.instanceIds() != null
+                ? lister.byIds(uin, ctx.region(), r.instanceIds(), offset, limit, ctx.now())
+                : lister.byQuery(uin, ctx.region(), InstanceQuery.of(r.filters() == null ? null : r.filters().stream()
+                        .map(f -> new InstanceQuery.Filter(f.name(), f.values())).toList(), ctx.region()),
+                        offset, limit, ctx.now());
+        return new Response(page.totalCount(), page.instances().stream().map(InstanceView::of).toList());
+    }
+}

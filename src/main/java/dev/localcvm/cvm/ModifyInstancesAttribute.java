@@ -1,0 +1,81 @@
+package dev.localcvm.cvm;
+
+import dev.localcvm.api.Action;
+import dev.localcvm.api.CallContext;
+import dev.localcvm.cvm.domain.ChargeType;
+import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.cvm.domain.Operation;
+import dev.localcvm.error.ApiException;
+import dev.localcvm.error.ErrorCode;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** ModifyInstancesAttribute: exactly one attribute per request; OPERATING for D, then SUCCESS. */
+public final class ModifyInstancesAttribute implements Action<ModifyInstancesAttribute.Request> {
+    private static final int MAX_NAME = 60;
+    private final CvmService service;
+
+    public ModifyInstancesAttribute(CvmService service) {
+        this.service = service;
+    }
+
+    public record Request(List<String> instanceIds, String instanceName, String userData, List<String> securityGroups,
+                          String camRoleName, String hostName, Boolean disableApiTermination, String camRoleType,
+                          Boolean autoReboot) {
+    }
+
+    public record Response() {
+    }
+
+    @Override
+    public String name() {
+        return Operation.MODIFY.apiName();
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public int rateLimitPerSecond() {
+        return 10;
+    }
+
+    @Override
+    public Response execute(Request r, CallContext ctx) {
+        long given = Stream.of(r.instanceName(), r.userData(), r.securityGroups(), r.camRoleName(), r.hostName(),
+                r.disableApiTermination()).filter(v -> v != null).count();
+        if (given != 1) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "Give exactly one of `InstanceName`, `UserData`, "
+                    + "`SecurityGroups`, `CamRoleName`, `HostName` and `DisableApiTermination`.");
+        }
+        if (r.instanceName() != null && r.instanceName().length() > MAX_NAME) {
+            throw new ApiException(ErrorCode.INVALID_INSTANCE_NAME_TOO_LONG,
+                    "`InstanceName` may be at most " + MAX_NAME + " characters.");
+        }
+        UnaryOperator<Instance> change;
+        if (r.instanceName() != null) {
+            change = i -> i.toBuilder().name(r.instanceName()).build();
+        } else if (r.securityGroups() != null) {
+            change = i -> i.toBuilder().securityGroupIds(r.securityGroups()).build();
+        } else if (r.camRoleName() != null) {
+            change = i -> i.toBuilder().camRoleName(r.camRoleName()).build();
+        } else if (r.hostName() != null) {
+            change = i -> i.toBuilder().hostName(r.hostName()).build();
+        } else if (r.disableApiTermination() != null) {
+            boolean protect = r.disableApiTermination();
+            change = i -> {
+                if (protect && i.chargeType() == ChargeType.SPOTPAID) {
+                    throw ApiException.of(ErrorCode.UNSUPPORTED_CHARGE_TYPE, i.id());
+                }
+                return i.toBuilder().disableApiTermination(protect).build();
+            };
+        } else {
+            change = i -> i;
+        }
+        StateChange.run(service, ctx, r.instanceIds(), Operation.MODIFY, change);
+        return new Response();
+    }
+}

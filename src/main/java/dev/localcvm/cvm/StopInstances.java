@@ -1,0 +1,73 @@
+package dev.localcvm.cvm;
+
+import dev.localcvm.api.Action;
+import dev.localcvm.api.CallContext;
+import dev.localcvm.cvm.domain.ChargeType;
+import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.cvm.domain.Operation;
+import dev.localcvm.error.ApiException;
+import dev.localcvm.error.ErrorCode;
+import java.util.List;
+import java.util.Set;
+
+/** StopInstances: RUNNING → STOPPING → STOPPED, with StopType and StoppedMode. */
+public final class StopInstances implements Action<StopInstances.Request> {
+    static final Set<String> STOP_TYPES = Set.of("SOFT", "HARD", "SOFT_FIRST");
+    private static final Set<String> STOPPED_MODES = Set.of("KEEP_CHARGING", "STOP_CHARGING");
+    private final CvmService service;
+
+    public StopInstances(CvmService service) {
+        this.service = service;
+    }
+
+    public record Request(List<String> instanceIds, Boolean forceStop, String stopType, String stoppedMode) {
+    }
+
+    public record Response() {
+    }
+
+    @Override
+    public String name() {
+        return Operation.STOP.apiName();
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public int rateLimitPerSecond() {
+        return 10;
+    }
+
+    @Override
+    public Response execute(Request r, CallContext ctx) {
+        if (r.forceStop() != null && r.stopType() != null) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_COMBINATION,
+                    "`ForceStop` and `StopType` cannot be given together.");
+        }
+        if (r.stopType() != null && !STOP_TYPES.contains(r.stopType())) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE, "`StopType` must be SOFT, HARD or SOFT_FIRST.");
+        }
+        if (r.stoppedMode() != null && !STOPPED_MODES.contains(r.stoppedMode())) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "`StoppedMode` must be KEEP_CHARGING or STOP_CHARGING.");
+        }
+        String mode = r.stoppedMode() == null ? "KEEP_CHARGING" : r.stoppedMode();
+        StateChange.run(service, ctx, r.instanceIds(), Operation.STOP, i -> {
+            if (mode.equals("STOP_CHARGING") && !stopChargingAllowed(i)) {
+                throw ApiException.of(ErrorCode.UNSUPPORTED_STOPPED_MODE_STOP_CHARGING, i.id());
+            }
+            return i.toBuilder().stopChargingMode(mode).build();
+        });
+        return new Response();
+    }
+
+    /** Only postpaid instances whose disks are all cloud disks stop charging while stopped. */
+    private static boolean stopChargingAllowed(Instance i) {
+        return i.chargeType() == ChargeType.POSTPAID_BY_HOUR
+                && i.spec().systemDisk().diskType().startsWith("CLOUD_")
+                && i.spec().dataDisks().stream().allMatch(d -> d.diskType().startsWith("CLOUD_"));
+    }
+}
