@@ -12,6 +12,7 @@ import dev.localcvm.api.auth.Tc3Verifier;
 import dev.localcvm.api.auth.V1Verifier;
 import dev.localcvm.api.params.FormCodec;
 import dev.localcvm.api.params.ParamBinder;
+import dev.localcvm.clock.ServerClock;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import java.io.IOException;
@@ -242,7 +243,8 @@ public final class Gateway {
     }
 
     private void checkSkew(long timestamp) {
-        long now = Instant.now(clock).getEpochSecond();
+        Clock signatureClock = clock instanceof ServerClock server ? server.unadvanced() : clock;
+        long now = Instant.now(signatureClock).getEpochSecond();
         if (Math.abs(now - timestamp) > MAX_SKEW_SECONDS) {
             throw new ApiException(ErrorCode.AUTH_SIGNATURE_EXPIRE);
         }

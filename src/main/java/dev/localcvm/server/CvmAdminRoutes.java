@@ -1,5 +1,6 @@
 package dev.localcvm.server;
 
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -34,6 +35,7 @@ final class CvmAdminRoutes {
     private final AccountService accounts;
     private final InstanceAdmin instances;
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     CvmAdminRoutes(Vertx vertx, ServerClock clock, CvmService service, AccountService accounts) {

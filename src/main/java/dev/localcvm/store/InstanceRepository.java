@@ -1,6 +1,7 @@
 package dev.localcvm.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,6 +29,7 @@ public final class InstanceRepository {
             + "created_at, due_at, version, doc";
     private final Jdbi jdbi;
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     public InstanceRepository(Database db) {
