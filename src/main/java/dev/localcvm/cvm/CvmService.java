@@ -71,6 +71,9 @@ public final class CvmService {
     }
 
     public Loaded load(String uin, String region, Collection<String> ids, Instant now) {
+        // Record what fell due first: otherwise the background sweeper may record it between this read and
+        // the commit, and the request would lose a compare-and-set to a timer (a spurious TaskRunning).
+        sweep(uin, region, now);
         Map<String, Instance> live = new HashMap<>();
         List<String> missing = new ArrayList<>();
         Map<String, Instance> stored = new HashMap<>();
@@ -83,10 +86,12 @@ public final class CvmService {
                 missing.add(id);
             }
         }
-        // An id destroyed by a timer that no sweep has recorded yet is still in the table: it is a tombstone too.
-        Set<String> tombstoned = new java.util.HashSet<>(instances.findTombstones(uin, region, missing,
-                now.minus(settings.tombstoneWindow())));
-        missing.stream().filter(stored::containsKey).forEach(tombstoned::add);
+        // An id destroyed by a timer that no sweep has recorded yet is still in the table: it is a tombstone too,
+        // while its destruction is within the window (cvm-terminate.md §4.6).
+        Instant since = now.minus(settings.tombstoneWindow());
+        Set<String> tombstoned = new java.util.HashSet<>(instances.findTombstones(uin, region, missing, since));
+        missing.stream().filter(stored::containsKey)
+                .filter(id -> !stored.get(id).destroyedAt(now).isBefore(since)).forEach(tombstoned::add);
         return new Loaded(live, tombstoned);
     }
 
@@ -123,7 +128,8 @@ public final class CvmService {
     /** Records what fell due in one account and region (before a read), or everywhere when uin is null. */
     public int sweep(String uin, String region, Instant now) {
         int total = 0;
-        while (true) {
+        // Bounded: each round records up to 500 rows and removes them from what is due.
+        for (int round = 0; round < 10_000; round++) {
             List<Instance> due = instances.findDue(uin, region, now, 500);
             if (due.isEmpty()) {
                 return total;
@@ -134,7 +140,7 @@ public final class CvmService {
                 i.settle(now).ifPresentOrElse(updates::add, () -> destroyed.add(i));
             }
             try {
-                instances.commit(Changes.of(updates, destroyed, now));
+                instances.commit(Changes.settled(updates, destroyed, now));
             } catch (InstanceRepository.ConflictException e) {
                 // Another request or replica recorded (some of) these first; the next round sees what is left.
             }
@@ -143,6 +149,7 @@ public final class CvmService {
                 return total;
             }
         }
+        return total;
     }
 
     public Instant now() {

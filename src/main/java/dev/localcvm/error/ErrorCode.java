@@ -144,7 +144,8 @@ public enum ErrorCode {
     /** The default message with its {@code %s} filled in (the instance or value it is about). */
     public String message(Object subject) {
         if (!defaultMessage.contains("%s")) {
-            return defaultMessage;
+            // The failing instance is named even where the documented wording has no place for it (§3).
+            return subject == null ? defaultMessage : defaultMessage + " (`" + subject + "`)";
         }
         return subject == null ? defaultMessage.replace(" `%s`", "").replace(" %s", "")
                 : String.format(defaultMessage, subject);

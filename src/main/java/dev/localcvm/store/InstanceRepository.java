@@ -49,9 +49,22 @@ public final class InstanceRepository {
      * @param prepaidReturnsUin the account whose return counter grows by {@code prepaidReturns}, or null
      */
     public record Changes(List<Instance> inserts, List<Instance> updates, List<Instance> destroyed, Instant now,
-                          String prepaidReturnsUin, int prepaidReturns, ClientToken clientToken) {
+                          String prepaidReturnsUin, int prepaidReturns, ClientToken clientToken, boolean settleOnly) {
+        public Changes(List<Instance> inserts, List<Instance> updates, List<Instance> destroyed, Instant now,
+                       String prepaidReturnsUin, int prepaidReturns, ClientToken clientToken) {
+            this(inserts, updates, destroyed, now, prepaidReturnsUin, prepaidReturns, clientToken, false);
+        }
+
         public static Changes of(List<Instance> updates, List<Instance> destroyed, Instant now) {
-            return new Changes(List.of(), updates, destroyed, now, null, 0, null);
+            return new Changes(List.of(), updates, destroyed, now, null, 0, null, false);
+        }
+
+        /**
+         * Recording timers that fell due. Such updates keep the row's version: a request that read the
+         * row before computed the same settled state, so its compare-and-set must still succeed.
+         */
+        public static Changes settled(List<Instance> updates, List<Instance> destroyed, Instant now) {
+            return new Changes(List.of(), updates, destroyed, now, null, 0, null, true);
         }
 
         public boolean isEmpty() {
@@ -159,12 +172,13 @@ public final class InstanceRepository {
             insert(h, changes.inserts());
             for (Instance i : changes.updates()) {
                 int n = h.createUpdate("UPDATE instances SET zone = :zone, state = :state, charge_type = :chargeType, "
-                                + "instance_name = :name, due_at = :dueAt, version = version + 1, doc = :doc "
+                                + "instance_name = :name, due_at = :dueAt, version = version + :bump, doc = :doc "
                                 + "WHERE instance_id = :id AND version = :version")
                         .bind("zone", i.spec().zone()).bind("state", i.state().name())
                         .bind("chargeType", i.chargeType().name()).bind("name", i.name())
                         .bind("dueAt", millis(i.dueAt())).bind("doc", write(i))
-                        .bind("id", i.id()).bind("version", i.version()).execute();
+                        .bind("id", i.id()).bind("version", i.version()).bind("bump", changes.settleOnly() ? 0 : 1)
+                        .execute();
                 if (n != 1) {
                     throw new ConflictException(i.id());
                 }
@@ -178,7 +192,7 @@ public final class InstanceRepository {
                 h.createUpdate("INSERT INTO instance_tombstones (instance_id, uin, region, destroyed_at) "
                                 + "VALUES (:id, :uin, :region, :at)")
                         .bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region())
-                        .bind("at", changes.now().toEpochMilli()).execute();
+                        .bind("at", i.destroyedAt(changes.now()).toEpochMilli()).execute();
             }
             ClientToken token = changes.clientToken();
             if (token != null) {

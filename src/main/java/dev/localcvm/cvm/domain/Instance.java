@@ -62,6 +62,20 @@ public record Instance(
         return releaseAt;
     }
 
+    /**
+     * When {@link #settle(Instant)} destroys this instance: the end of a termination, the LAUNCH_FAILED
+     * purge or the recycle-bin release; {@code otherwise} when no timer destroys it.
+     */
+    public Instant destroyedAt(Instant otherwise) {
+        if (pending != null && pending.destroys()) {
+            return pending.dueAt();
+        }
+        if (pending != null && pending.target() == InstanceState.LAUNCH_FAILED) {
+            return pending.dueAt().plus(Lifecycle.LAUNCH_FAILED_RETENTION);
+        }
+        return releaseAt != null ? releaseAt : otherwise;
+    }
+
     /** This instance as it is at {@code now}: due transitions applied, or empty once destroyed. */
     public Optional<Instance> settle(Instant now) {
         Instance current = this;

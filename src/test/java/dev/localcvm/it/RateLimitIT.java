@@ -1,0 +1,137 @@
+package dev.localcvm.it;
+
+import static dev.localcvm.it.CvmItSupport.REGION;
+import static dev.localcvm.it.CvmItSupport.codeOf;
+import static dev.localcvm.it.CvmItSupport.terminate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tencentcloudapi.cvm.v20170312.CvmClient;
+import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesRequest;
+import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesStatusRequest;
+import dev.localcvm.server.ServerConfig;
+import dev.localcvm.testing.TestServer.Mode;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * cvm-terminate.md §12: TerminateInstances 10/s and DescribeInstances 40/s per (account, region, action)
+ * answer RequestLimitExceeded beyond the limit. The server clock stands still, so "within the second"
+ * holds however slow the machine; advancing it refills the buckets.
+ */
+class RateLimitIT {
+    /** Well-formed but unknown: every admitted TerminateInstances answers InvalidInstanceId.NotFound. */
+    private static final String UNKNOWN = "ins-00000000";
+    private CvmItSupport it;
+
+    @AfterEach
+    void stop() {
+        if (it != null) {
+            it.close();
+        }
+    }
+
+    private void startWithRateLimits(boolean on) {
+        it = CvmItSupport.start(ServerConfig.ephemeralDefaults().withLifecycle(Duration.ofSeconds(1), on, 500, false));
+    }
+
+    private static String terminateCode(CvmClient client) {
+        return codeOf(() -> terminate(client, UNKNOWN));
+    }
+
+    /** The codes of n TerminateInstances calls in a row. */
+    private static List<String> terminateCodes(CvmClient client, int n) {
+        List<String> codes = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            codes.add(terminateCode(client));
+        }
+        return codes;
+    }
+
+    /** n DescribeInstances calls in a row: "OK" or the error code of each. */
+    private static List<String> describeCodes(CvmClient client, int n) {
+        List<String> codes = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            try {
+                client.DescribeInstances(new DescribeInstancesRequest());
+                codes.add("OK");
+            } catch (com.tencentcloudapi.common.exception.TencentCloudSDKException e) {
+                codes.add(e.getErrorCode());
+            }
+        }
+        return codes;
+    }
+
+    @Test
+    void terminateInstancesAllowsTenCallsPerSecond() {
+        startWithRateLimits(true);
+
+        assertThat(terminateCodes(it.cvm, 10)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
+        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
+    }
+
+    @Test
+    void describeInstancesAllowsFortyCallsPerSecond() {
+        startWithRateLimits(true);
+
+        assertThat(describeCodes(it.cvm, 40)).containsOnly("OK");
+        assertThat(describeCodes(it.cvm, 1)).containsExactly("RequestLimitExceeded");
+        // DescribeInstancesStatus has a bucket of its own.
+        assertThat(codeOfStatus(it.cvm)).isNull();
+    }
+
+    private static String codeOfStatus(CvmClient client) {
+        try {
+            client.DescribeInstancesStatus(new DescribeInstancesStatusRequest());
+            return null;
+        } catch (com.tencentcloudapi.common.exception.TencentCloudSDKException e) {
+            return e.getErrorCode();
+        }
+    }
+
+    @Test
+    void anotherAccountRegionOrActionHasItsOwnBucket() {
+        startWithRateLimits(true);
+        terminateCodes(it.cvm, 10);
+        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
+
+        CvmClient otherAccount = it.client(it.newAccount("other"), REGION);
+        assertThat(terminateCodes(otherAccount, 10)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(otherAccount)).isEqualTo("RequestLimitExceeded");
+
+        CvmClient otherRegion = it.server.cvm(Mode.TC3_POST, "ap-shanghai");
+        assertThat(terminateCodes(otherRegion, 10)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(otherRegion)).isEqualTo("RequestLimitExceeded");
+
+        assertThat(describeCodes(it.cvm, 40)).containsOnly("OK");
+        // The same key over another signature method shares the bucket.
+        assertThat(terminateCode(it.server.cvm(Mode.HMAC_SHA256_GET, REGION))).isEqualTo("RequestLimitExceeded");
+    }
+
+    @Test
+    void advancingTheServerClockOneSecondRefills() {
+        startWithRateLimits(true);
+        terminateCodes(it.cvm, 10);
+        describeCodes(it.cvm, 40);
+        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
+        assertThat(describeCodes(it.cvm, 1)).containsExactly("RequestLimitExceeded");
+
+        it.advance(1);
+
+        assertThat(terminateCodes(it.cvm, 10)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
+        assertThat(describeCodes(it.cvm, 40)).containsOnly("OK");
+        assertThat(describeCodes(it.cvm, 1)).containsExactly("RequestLimitExceeded");
+    }
+
+    @Test
+    void withRateLimitsOffNothingIsThrottled() {
+        startWithRateLimits(false);
+
+        assertThat(terminateCodes(it.cvm, 30)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(describeCodes(it.cvm, 100)).containsOnly("OK");
+    }
+}
