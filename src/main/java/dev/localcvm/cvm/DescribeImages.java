@@ -1,6 +1,6 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.ImageCatalog;
 import dev.localcvm.error.ApiException;
@@ -10,7 +10,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /** DescribeImages over the built-in catalogue of public images. */
-public final class DescribeImages implements Action<DescribeImages.Request> {
+public final class DescribeImages extends BaseAction<DescribeImages.Request> {
+    public DescribeImages() {
+        super("DescribeImages", Request.class, 40);
+    }
+
     private static final Set<String> FILTERS = Set.of("image-id", "image-type", "platform", "image-name");
 
     public record Filter(String name, List<String> values) {
@@ -27,21 +31,6 @@ public final class DescribeImages implements Action<DescribeImages.Request> {
     }
 
     public record Response(List<Image> imageSet, long totalCount) {
-    }
-
-    @Override
-    public String name() {
-        return "DescribeImages";
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 40;
     }
 
     @Override

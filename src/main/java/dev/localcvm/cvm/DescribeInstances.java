@@ -1,16 +1,17 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import java.util.List;
 
 /** DescribeInstances: by ids (request order) or by filters (newest first); destroyed ids are simply absent. */
-public final class DescribeInstances implements Action<DescribeInstances.Request> {
+public final class DescribeInstances extends BaseAction<DescribeInstances.Request> {
     private final InstanceLister lister;
 
     public DescribeInstances(CvmService service) {
+        super("DescribeInstances", Request.class, 40);
         this.lister = new InstanceLister(service);
     }
 
@@ -21,21 +22,6 @@ public final class DescribeInstances implements Action<DescribeInstances.Request
     }
 
     public record Response(long totalCount, List<InstanceView> instanceSet) {
-    }
-
-    @Override
-    public String name() {
-        return "DescribeInstances";
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 40;
     }
 
     @Override

@@ -1,14 +1,15 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import java.util.List;
 
 /** DescribeInstancesStatus: ids and states only, with DescribeInstances' ordering and absence rules. */
-public final class DescribeInstancesStatus implements Action<DescribeInstancesStatus.Request> {
+public final class DescribeInstancesStatus extends BaseAction<DescribeInstancesStatus.Request> {
     private final InstanceLister lister;
 
     public DescribeInstancesStatus(CvmService service) {
+        super("DescribeInstancesStatus", Request.class, 40);
         this.lister = new InstanceLister(service);
     }
 
@@ -19,21 +20,6 @@ public final class DescribeInstancesStatus implements Action<DescribeInstancesSt
     }
 
     public record Response(long totalCount, List<InstanceStatus> instanceStatusSet) {
-    }
-
-    @Override
-    public String name() {
-        return "DescribeInstancesStatus";
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 40;
     }
 
     @Override

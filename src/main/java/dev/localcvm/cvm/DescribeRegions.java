@@ -1,12 +1,15 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.Language;
 import java.util.List;
 
 /** DescribeRegions: the region catalogue; needs no Region (cvm-terminate.md §11). */
-public final class DescribeRegions implements Action<DescribeRegions.Request> {
+public final class DescribeRegions extends BaseAction<DescribeRegions.Request> {
+    public DescribeRegions() {
+        super("DescribeRegions", Request.class, 20, false);
+    }
 
     public record Request() {
     }
@@ -15,21 +18,6 @@ public final class DescribeRegions implements Action<DescribeRegions.Request> {
     }
 
     public record Response(long totalCount, List<RegionInfo> regionSet) {
-    }
-
-    @Override
-    public String name() {
-        return "DescribeRegions";
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public boolean regionRequired() {
-        return false;
     }
 
     @Override

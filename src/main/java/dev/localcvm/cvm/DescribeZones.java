@@ -1,12 +1,15 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.Language;
 import java.util.List;
 
 /** DescribeZones: the request region's zones, sold-out ones included as UNAVAILABLE. */
-public final class DescribeZones implements Action<DescribeZones.Request> {
+public final class DescribeZones extends BaseAction<DescribeZones.Request> {
+    public DescribeZones() {
+        super("DescribeZones", Request.class, 20);
+    }
 
     public record Request() {
     }
@@ -15,16 +18,6 @@ public final class DescribeZones implements Action<DescribeZones.Request> {
     }
 
     public record Response(long totalCount, List<ZoneInfo> zoneSet) {
-    }
-
-    @Override
-    public String name() {
-        return "DescribeZones";
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.ChargeType;
 import dev.localcvm.cvm.domain.Instance;
@@ -12,11 +12,12 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** ModifyInstancesAttribute: exactly one attribute per request; OPERATING for D, then SUCCESS. */
-public final class ModifyInstancesAttribute implements Action<ModifyInstancesAttribute.Request> {
+public final class ModifyInstancesAttribute extends BaseAction<ModifyInstancesAttribute.Request> {
     private static final int MAX_NAME = 60;
     private final CvmService service;
 
     public ModifyInstancesAttribute(CvmService service) {
+        super(Operation.MODIFY.apiName(), Request.class, 10);
         this.service = service;
     }
 
@@ -26,21 +27,6 @@ public final class ModifyInstancesAttribute implements Action<ModifyInstancesAtt
     }
 
     public record Response() {
-    }
-
-    @Override
-    public String name() {
-        return Operation.MODIFY.apiName();
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 10;
     }
 
     @Override

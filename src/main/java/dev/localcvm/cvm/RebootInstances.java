@@ -1,6 +1,6 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.Operation;
 import dev.localcvm.error.ApiException;
@@ -8,10 +8,11 @@ import dev.localcvm.error.ErrorCode;
 import java.util.List;
 
 /** RebootInstances: RUNNING → REBOOTING → RUNNING. */
-public final class RebootInstances implements Action<RebootInstances.Request> {
+public final class RebootInstances extends BaseAction<RebootInstances.Request> {
     private final CvmService service;
 
     public RebootInstances(CvmService service) {
+        super(Operation.REBOOT.apiName(), Request.class, 10);
         this.service = service;
     }
 
@@ -19,21 +20,6 @@ public final class RebootInstances implements Action<RebootInstances.Request> {
     }
 
     public record Response() {
-    }
-
-    @Override
-    public String name() {
-        return Operation.REBOOT.apiName();
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 10;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.AccountAttributes;
 import dev.localcvm.cvm.domain.ChargeType;
@@ -26,7 +26,7 @@ import java.util.Set;
  * RunInstances (cvm-terminate.md §9): validates, then creates the instances at once in PENDING; they
  * become RUNNING (or LAUNCH_FAILED when a launch failure is queued for the account) after D.
  */
-public final class RunInstances implements Action<RunInstancesRequest> {
+public final class RunInstances extends BaseAction<RunInstancesRequest> {
     static final Duration CLIENT_TOKEN_WINDOW = Duration.ofHours(24);
     private static final Set<Long> PERIODS = Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 24L, 36L, 48L, 60L);
     private static final Set<String> RENEW_FLAGS = Set.of("NOTIFY_AND_AUTO_RENEW", "NOTIFY_AND_MANUAL_RENEW",
@@ -39,26 +39,12 @@ public final class RunInstances implements Action<RunInstancesRequest> {
     private final ResourceIds ids;
 
     public RunInstances(CvmService service, ResourceIds ids) {
+        super(Operation.RUN.apiName(), RunInstancesRequest.class, 10);
         this.service = service;
         this.ids = ids;
     }
 
     public record Response(List<String> instanceIdSet) {
-    }
-
-    @Override
-    public String name() {
-        return Operation.RUN.apiName();
-    }
-
-    @Override
-    public Class<RunInstancesRequest> requestType() {
-        return RunInstancesRequest.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 10;
     }
 
     @Override

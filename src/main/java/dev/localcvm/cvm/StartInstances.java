@@ -1,15 +1,16 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.Operation;
 import java.util.List;
 
 /** StartInstances: STOPPED → STARTING → RUNNING. */
-public final class StartInstances implements Action<StartInstances.Request> {
+public final class StartInstances extends BaseAction<StartInstances.Request> {
     private final CvmService service;
 
     public StartInstances(CvmService service) {
+        super(Operation.START.apiName(), Request.class, 10);
         this.service = service;
     }
 
@@ -17,21 +18,6 @@ public final class StartInstances implements Action<StartInstances.Request> {
     }
 
     public record Response() {
-    }
-
-    @Override
-    public String name() {
-        return Operation.START.apiName();
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 10;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.ChargeType;
 import dev.localcvm.cvm.domain.Instance;
@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Set;
 
 /** StopInstances: RUNNING → STOPPING → STOPPED, with StopType and StoppedMode. */
-public final class StopInstances implements Action<StopInstances.Request> {
+public final class StopInstances extends BaseAction<StopInstances.Request> {
     static final Set<String> STOP_TYPES = Set.of("SOFT", "HARD", "SOFT_FIRST");
     private static final Set<String> STOPPED_MODES = Set.of("KEEP_CHARGING", "STOP_CHARGING");
     private final CvmService service;
 
     public StopInstances(CvmService service) {
+        super(Operation.STOP.apiName(), Request.class, 10);
         this.service = service;
     }
 
@@ -24,21 +25,6 @@ public final class StopInstances implements Action<StopInstances.Request> {
     }
 
     public record Response() {
-    }
-
-    @Override
-    public String name() {
-        return Operation.STOP.apiName();
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 10;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.Action;
+import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.AccountAttributes;
 import dev.localcvm.cvm.domain.InstanceIds;
@@ -13,10 +13,11 @@ import java.util.List;
  * instance changes in one transaction: postpaid ones to TERMINATING, prepaid first calls into the
  * recycle bin, prepaid second calls to TERMINATING.
  */
-public final class TerminateInstances implements Action<TerminateInstances.Request> {
+public final class TerminateInstances extends BaseAction<TerminateInstances.Request> {
     private final CvmService service;
 
     public TerminateInstances(CvmService service) {
+        super(Operation.TERMINATE.apiName(), Request.class, 10);
         this.service = service;
     }
 
@@ -24,21 +25,6 @@ public final class TerminateInstances implements Action<TerminateInstances.Reque
     }
 
     public record Response() {
-    }
-
-    @Override
-    public String name() {
-        return Operation.TERMINATE.apiName();
-    }
-
-    @Override
-    public Class<Request> requestType() {
-        return Request.class;
-    }
-
-    @Override
-    public int rateLimitPerSecond() {
-        return 10;
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localcvm.api.auth.Tc3Signer;
 import dev.localcvm.clock.ServerClock;
-import dev.localcvm.server.ServerConfig;
 import dev.localcvm.testing.Envelope;
 import dev.localcvm.testing.RawHttp;
 import dev.localcvm.testing.SignedRequest;
@@ -28,7 +27,7 @@ class ProtocolErrorsIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(ServerConfig.ephemeralDefaults(), ServerClock.fixedAt(Instant.ofEpochSecond(NOW)));
+        server = TestServer.start(TestServer.config(), ServerClock.fixedAt(Instant.ofEpochSecond(NOW)));
     }
 
     @AfterAll

@@ -17,7 +17,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start() {
-        return start(ServerConfig.ephemeralDefaults(), ServerClock.system());
+        return start(config(), ServerClock.system());
+    }
+
+    /**
+     * In memory, D = 1 s, rate limits off: protocol tests send many calls within one second, and only
+     * the rate-limit tests want them counted.
+     */
+    public static ServerConfig config() {
+        return ServerConfig.ephemeralDefaults().withLifecycle(java.time.Duration.ofSeconds(1), false, 500, false);
     }
 
     public static TestServer start(ServerConfig config, ServerClock clock) {
