@@ -85,9 +85,25 @@ public final class Gateway {
         } catch (ApiException e) {
             return error(requestId, trace, e);
         } catch (RuntimeException | Error e) {
+            if (storeUnreachable(e)) {
+                LOG.warn("requestId={} action={} the store cannot be reached: {}", requestId, trace.action, e.toString());
+                return error(requestId, trace, new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                        "The store cannot be reached; try again."));
+            }
             LOG.error("requestId={} action={} failed unexpectedly", requestId, trace.action, e);
             return error(requestId, trace, new ApiException(ErrorCode.INTERNAL_ERROR));
         }
+    }
+
+    /** A lost database connection is the service being unavailable, not an internal error. */
+    private static boolean storeUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Record process(RawRequest request, String requestId, Trace trace) {

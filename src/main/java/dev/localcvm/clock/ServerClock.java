@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ServerClock extends Clock {
     private final Clock base;
     private final AtomicLong offsetMillis = new AtomicLong();
+    private volatile OffsetStore store;
 
     public ServerClock(Clock base) {
         this.base = base;
@@ -32,7 +33,26 @@ public final class ServerClock extends Clock {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward");
         }
-        offsetMillis.addAndGet(amount.toMillis());
+        OffsetStore s = store;
+        if (s == null) {
+            offsetMillis.addAndGet(amount.toMillis());
+        } else {
+            offsetMillis.set(s.add(amount.toMillis()));
+        }
+    }
+
+    /** Keeps the offset in {@code offsets} from now on, starting from what it holds. */
+    public void attach(OffsetStore offsets) {
+        this.store = offsets;
+        offsetMillis.set(offsets.read());
+    }
+
+    /** Takes the offset another replica may have moved. */
+    public void refresh() {
+        OffsetStore s = store;
+        if (s != null) {
+            offsetMillis.set(s.read());
+        }
     }
 
     /**

@@ -27,8 +27,11 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     private final Vertx vertx;
     private final Gateway gateway;
     private final Metrics metrics;
+    private final Runnable beforeEachRequest;
 
-    ApiHandler(Vertx vertx, Gateway gateway, Metrics metrics) {
+    /** @param beforeEachRequest runs on the worker before the gateway (replicas take the shared clock offset) */
+    ApiHandler(Vertx vertx, Gateway gateway, Metrics metrics, Runnable beforeEachRequest) {
+        this.beforeEachRequest = beforeEachRequest;
         this.vertx = vertx;
         this.gateway = gateway;
         this.metrics = metrics;
@@ -77,7 +80,14 @@ final class ApiHandler implements Handler<HttpServerRequest> {
                 return;
             }
             RawRequest raw = new RawRequest(method, req.query(), headers, body.getBytes(), String.valueOf(req.remoteAddress()));
-            vertx.executeBlocking(() -> gateway.handle(raw), false)
+            vertx.executeBlocking(() -> {
+                try {
+                    beforeEachRequest.run();
+                } catch (RuntimeException e) {
+                    return gateway.reject(ErrorCode.SERVICE_UNAVAILABLE, "The store cannot be reached; try again.");
+                }
+                return gateway.handle(raw);
+            }, false)
                     .onComplete(ar -> {
                         ApiResponse response = ar.succeeded() ? ar.result()
                                 : gateway.reject(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());

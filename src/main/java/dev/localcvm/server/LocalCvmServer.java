@@ -12,6 +12,8 @@ import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cvm.CvmProduct;
 import dev.localcvm.cvm.CvmService;
 import dev.localcvm.store.AttributeRepository;
+import dev.localcvm.store.ClockOffsetRepository;
+import dev.localcvm.store.SharedRateBuckets;
 import dev.localcvm.store.FaultRepository;
 import dev.localcvm.store.InstanceRepository;
 import dev.localcvm.store.AccountRepository;
@@ -67,15 +69,22 @@ public final class LocalCvmServer implements AutoCloseable {
                     config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()), clock);
             List<Product> served = List.of(CvmProduct.create(cvm));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
+            // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
+            // belongs to one process, which keeps its buckets in memory.
+            boolean shared = config.store().isPostgres();
+            clock.attach(new ClockOffsetRepository(database));
+            RateLimiter rateLimiter = new RateLimiter(config.rateLimits(), shared
+                    ? new SharedRateBuckets(database, RateLimiter.meter(clock)) : RateLimiter.local(clock));
             Gateway gateway = new Gateway(registry, accounts, clock, Json.newMapper(), new ParamBinder(false),
-                    config.verifySignatures(), new RateLimiter(config.rateLimits(), clock));
+                    config.verifySignatures(), rateLimiter);
             Set<String> actionNames = new HashSet<>();
             served.forEach(p -> actionNames.addAll(p.actions().keySet()));
             Metrics metrics = new Metrics(actionNames);
 
             vertx = Vertx.vertx();
-            Sweeper sweeper = new Sweeper(vertx, cvm, clock);
-            ApiHandler api = new ApiHandler(vertx, gateway, metrics);
+            Runnable syncClock = shared ? clock::refresh : () -> { };
+            Sweeper sweeper = new Sweeper(vertx, cvm, clock, syncClock);
+            ApiHandler api = new ApiHandler(vertx, gateway, metrics, syncClock);
             AdminRoutes adminRoutes = new AdminRoutes(vertx, clock, accounts, database, metrics,
                     !isLoopback(config.host()), config.adminToken(), version(), sweeper::sweepNow);
             Router admin = adminRoutes.router();

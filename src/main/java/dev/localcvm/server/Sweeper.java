@@ -19,8 +19,11 @@ final class Sweeper {
     private final CvmService service;
     private final ServerClock clock;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Runnable syncClock;
 
-    Sweeper(Vertx vertx, CvmService service, ServerClock clock) {
+    /** @param syncClock takes a clock offset another replica may have moved */
+    Sweeper(Vertx vertx, CvmService service, ServerClock clock, Runnable syncClock) {
+        this.syncClock = syncClock;
         this.vertx = vertx;
         this.service = service;
         this.clock = clock;
@@ -44,6 +47,7 @@ final class Sweeper {
 
     /** Sweeps everything due now, on the calling thread. */
     void sweepNow() {
+        syncClock.run();
         var now = clock.instant();
         service.sweep(null, null, now);
         service.instances().purgeTombstones(now.minus(service.settings().tombstoneWindow()));

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, the schema migrations and the Jdbi handle over one store. */
 public final class Database implements AutoCloseable {
-    private static final Set<String> KEPT_ON_RESET = Set.of("accounts", "api_keys", "flyway_schema_history");
+    private static final Set<String> KEPT_ON_RESET = Set.of("accounts", "api_keys", "flyway_schema_history", "server_state");
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final StoreConfig config;
@@ -32,10 +36,20 @@ public final class Database implements AutoCloseable {
         hc.setPassword(config.password());
         hc.setMaximumPoolSize(16);
         hc.setPoolName("localcvm");
-        hc.setInitializationFailTimeout(10_000);
-        HikariDataSource ds = new HikariDataSource(hc);
+        // Fail at once, with the driver's reason, when the database cannot be reached.
+        hc.setInitializationFailTimeout(1);
+        hc.setConnectionTimeout(5_000);
+        HikariDataSource ds;
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach the database " + safeUrl(config.jdbcUrl()) + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+            refuseNewerSchema(flyway);
+            flyway.migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -72,6 +86,43 @@ public final class Database implements AutoCloseable {
                 h.execute("DELETE FROM " + table);
             }
         });
+    }
+
+    /**
+     * A schema migrated by a newer localcvm may hold tables and rules this one does not know; refuse to
+     * run on it rather than corrupt it. (Flyway itself ignores such "future" migrations.)
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfoService info = flyway.info();
+        MigrationInfo current = info.current();
+        MigrationVersion known = null;
+        for (MigrationInfo m : info.all()) {
+            if (m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED
+                    && m.getVersion() != null && (known == null || m.getVersion().isNewerThan(known.getVersion()))) {
+                known = m.getVersion();
+            }
+        }
+        if (current != null && current.getVersion() != null && known != null && current.getVersion().isNewerThan(known.getVersion())) {
+            throw new IllegalStateException("the database schema is at version " + current.getVersion()
+                    + ", newer than this localcvm knows (" + known + "); run a newer localcvm or another database");
+        }
+    }
+
+    private static String safeUrl(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     public Jdbi jdbi() {
