@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Accounts and key lookup. Keys are cached after the first lookup: the gateway resolves a SecretId on
- * every request, and keys never change owner.
+ * Accounts and key lookup. Keys are cached after the first lookup (the gateway resolves a SecretId on
+ * every request) unless other replicas share the store.
  */
 public final class AccountService {
     public static final String DEFAULT_UIN = "100000000001";
@@ -21,9 +21,17 @@ public final class AccountService {
     private final AccountStore store;
     private final Clock clock;
 
+    private final boolean cacheKeys;
+
     public AccountService(AccountStore store, Clock clock) {
+        this(store, clock, true);
+    }
+
+    /** @param cacheKeys false when other replicas may change keys (MFA, new tokens) behind this one's back */
+    public AccountService(AccountStore store, Clock clock, boolean cacheKeys) {
         this.store = store;
         this.clock = clock;
+        this.cacheKeys = cacheKeys;
     }
 
     /** Makes sure the default account exists and holds the given key pair; returns that key. */
@@ -88,7 +96,9 @@ public final class AccountService {
             return Optional.of(cached);
         }
         Optional<ApiKey> found = store.findKey(secretId);
-        found.ifPresent(k -> keys.put(secretId, k));
+        if (cacheKeys) {
+            found.ifPresent(k -> keys.put(secretId, k));
+        }
         return found;
     }
 

@@ -114,7 +114,9 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = LocalCvmServer.start(config, ServerClock.system());
         } catch (RuntimeException e) {
-            System.err.println("localcvm: cannot start: " + rootMessage(e));
+            // Our own start-up errors already say what and why; anything else is told by its root cause.
+            String why = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage() : rootMessage(e);
+            System.err.println("localcvm: cannot start: " + why.replace('\n', ' '));
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -62,7 +62,8 @@ public final class LocalCvmServer implements AutoCloseable {
         Database database = Database.open(config.store());
         Vertx vertx = null;
         try {
-            AccountService accounts = new AccountService(new AccountRepository(database), clock);
+            AccountService accounts = new AccountService(new AccountRepository(database), clock,
+                    !config.store().isPostgres());
             ApiKey defaultKey = accounts.ensureDefault(config.secretId(), config.secretKey());
             CvmService cvm = new CvmService(new InstanceRepository(database), new AttributeRepository(database),
                     new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
