@@ -75,7 +75,7 @@ public final class LocalCvmServer implements AutoCloseable {
             boolean shared = config.store().isPostgres();
             clock.attach(new ClockOffsetRepository(database));
             RateLimiter rateLimiter = new RateLimiter(config.rateLimits(), shared
-                    ? new SharedRateBuckets(database, RateLimiter.meter(clock)) : RateLimiter.local(clock));
+                    ? new SharedRateBuckets(database, RateLimiter.meter(clock))::bucket : RateLimiter.local(clock));
             Gateway gateway = new Gateway(registry, accounts, clock, Json.newMapper(), new ParamBinder(false),
                     config.verifySignatures(), rateLimiter);
             Set<String> actionNames = new HashSet<>();

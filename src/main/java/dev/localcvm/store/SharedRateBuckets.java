@@ -1,6 +1,5 @@
 package dev.localcvm.store;
 
-import dev.localcvm.api.RateLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -13,7 +12,7 @@ import java.time.Duration;
  * Rate-limit buckets kept in PostgreSQL (Bucket4j's select-for-update proxy), so that every replica
  * draws from the same bucket for an account, region and action.
  */
-public final class SharedRateBuckets implements RateLimiter.BucketSource {
+public final class SharedRateBuckets {
     private final ProxyManager<String> buckets;
 
     public SharedRateBuckets(Database db, TimeMeter clock) {
@@ -24,7 +23,6 @@ public final class SharedRateBuckets implements RateLimiter.BucketSource {
                 .build();
     }
 
-    @Override
     public Bucket bucket(String key, int perSecond) {
         return buckets.builder().build(key, () -> BucketConfiguration.builder()
                 .addLimit(b -> b.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
