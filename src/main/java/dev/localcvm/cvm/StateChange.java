@@ -1,12 +1,11 @@
 package dev.localcvm.cvm;
 
 import dev.localcvm.api.CallContext;
+import dev.localcvm.cvm.domain.BatchChecks;
 import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.cvm.domain.InstanceIds;
 import dev.localcvm.cvm.domain.Lifecycle;
 import dev.localcvm.cvm.domain.Operation;
-import dev.localcvm.error.ApiException;
-import dev.localcvm.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -27,35 +26,10 @@ final class StateChange {
         InstanceIds.check(ids, false);
         String uin = ctx.account().uin();
         CvmService.Loaded loaded = service.load(uin, ctx.region(), ids, ctx.now());
-        List<Instance> batch = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            Instance i = loaded.live().get(id);
-            if (i == null) {
-                throw ApiException.of(loaded.tombstoned().contains(id) ? ErrorCode.STATE_TERMINATED
-                        : ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, id);
-            }
-            batch.add(i);
-        }
-        for (Instance i : batch) {
-            ErrorCode restricted = Lifecycle.restriction(i);
-            if (restricted != null) {
-                throw ApiException.of(restricted, i.id());
-            }
-        }
-        for (Instance i : batch) {
-            ErrorCode refused = Lifecycle.stateRefusal(i, op);
-            if (refused != null) {
-                throw ApiException.of(refused, i.id());
-            }
-        }
-        for (Instance i : batch) {
-            if (Lifecycle.operationInFlight(i)) {
-                throw ApiException.of(ErrorCode.OPERATION_DENIED_IN_PROGRESS, i.id());
-            }
-            if (i.flags().taskRunning()) {
-                throw ApiException.of(ErrorCode.MUTEX_OPERATION_TASK_RUNNING, i.id());
-            }
-        }
+        List<Instance> batch = BatchChecks.existing(ids, loaded.live(), loaded.tombstoned());
+        BatchChecks.notRestricted(batch);
+        BatchChecks.statesAllow(batch, op);
+        BatchChecks.notBusy(batch);
         List<Instance> changed = new ArrayList<>(batch.size());
         for (Instance i : batch) {
             changed.add(extra.apply(i));

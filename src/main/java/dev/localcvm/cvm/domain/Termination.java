@@ -41,44 +41,19 @@ public final class Termination {
     public static Plan plan(Request req, Caller caller, Map<String, Instance> found, Set<String> tombstoned) {
         InstanceIds.check(req.ids(), false);
         checkCaller(req, caller);
-        List<Instance> batch = new ArrayList<>(req.ids().size());
-        for (String id : req.ids()) {
-            Instance i = found.get(id);
-            if (i == null) {
-                throw ApiException.of(tombstoned.contains(id) ? ErrorCode.STATE_TERMINATED
-                        : ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, id);
-            }
-            batch.add(i);
-        }
+        List<Instance> batch = BatchChecks.existing(req.ids(), found, tombstoned);
         for (Instance i : batch) {
             checkOwnerAndRole(i);
         }
         checkChargeTypes(batch);
-        for (Instance i : batch) {
-            ErrorCode restricted = Lifecycle.restriction(i);
-            if (restricted != null) {
-                throw ApiException.of(restricted, i.id());
-            }
-        }
+        BatchChecks.notRestricted(batch);
         for (Instance i : batch) {
             if (i.disableApiTermination()) {
                 throw ApiException.of(ErrorCode.UNSUPPORTED_INSTANCES_PROTECTED, i.id());
             }
         }
-        for (Instance i : batch) {
-            ErrorCode refused = Lifecycle.stateRefusal(i, Operation.TERMINATE);
-            if (refused != null) {
-                throw ApiException.of(refused, i.id());
-            }
-        }
-        for (Instance i : batch) {
-            if (Lifecycle.operationInFlight(i)) {
-                throw ApiException.of(ErrorCode.OPERATION_DENIED_IN_PROGRESS, i.id());
-            }
-            if (i.flags().taskRunning()) {
-                throw ApiException.of(ErrorCode.MUTEX_OPERATION_TASK_RUNNING, i.id());
-            }
-        }
+        BatchChecks.statesAllow(batch, Operation.TERMINATE);
+        BatchChecks.notBusy(batch);
         List<Instance> prepaidFirstCalls = batch.stream()
                 .filter(i -> i.chargeType() == ChargeType.PREPAID && i.state() != InstanceState.SHUTDOWN).toList();
         checkReturnPolicy(prepaidFirstCalls, caller);
