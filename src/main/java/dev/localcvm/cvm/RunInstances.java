@@ -77,7 +77,8 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
         }
         List<String> createdIds = created.stream().map(Instance::id).toList();
         InstanceRepository.ClientToken token = r.clientToken() == null ? null
-                : new InstanceRepository.ClientToken(uin, ctx.region(), r.clientToken(), createdIds);
+                : new InstanceRepository.ClientToken(uin, ctx.region(), r.clientToken(), createdIds,
+                ctx.now().minus(CLIENT_TOKEN_WINDOW));
         try {
             service.instances().commit(new InstanceRepository.Changes(created, List.of(), List.of(), ctx.now(), null, 0, token));
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -73,8 +74,13 @@ public final class InstanceRepository {
         }
     }
 
-    /** A RunInstances ClientToken and the ids it created, saved with the instances. */
-    public record ClientToken(String uin, String region, String token, List<String> instanceIds) {
+    /**
+     * A RunInstances ClientToken and the ids it created, saved with the instances.
+     *
+     * @param expiredBefore a row of this token created before this instant is expired and replaced; a newer
+     *                      one (a concurrent request with the same token won) makes the commit fail
+     */
+    public record ClientToken(String uin, String region, String token, List<String> instanceIds, Instant expiredBefore) {
     }
 
     /** The ids a ClientToken created at or after {@code since}, if it was used. */
@@ -163,51 +169,91 @@ public final class InstanceRepository {
         }
     }
 
-    /** Applies every change, or none: any row whose version moved rolls the whole set back. */
+    /**
+     * Applies every change, or none: any row whose version moved rolls the whole set back. Rows are
+     * written in one global order (by id), so that two commits over overlapping sets (two replicas, or a
+     * request and a sweep) wait for each other instead of deadlocking; should the database still report
+     * a deadlock or a serialization failure, the commit fails as a conflict.
+     */
     public void commit(Changes changes) {
         if (changes.isEmpty()) {
             return;
         }
-        jdbi.useTransaction(h -> {
-            insert(h, changes.inserts());
-            for (Instance i : changes.updates()) {
-                int n = h.createUpdate("UPDATE instances SET zone = :zone, state = :state, charge_type = :chargeType, "
-                                + "instance_name = :name, due_at = :dueAt, version = version + :bump, doc = :doc "
-                                + "WHERE instance_id = :id AND version = :version")
-                        .bind("zone", i.spec().zone()).bind("state", i.state().name())
-                        .bind("chargeType", i.chargeType().name()).bind("name", i.name())
-                        .bind("dueAt", millis(i.dueAt())).bind("doc", write(i))
-                        .bind("id", i.id()).bind("version", i.version()).bind("bump", changes.settleOnly() ? 0 : 1)
-                        .execute();
-                if (n != 1) {
-                    throw new ConflictException(i.id());
-                }
+        try {
+            jdbi.useTransaction(h -> apply(h, changes));
+        } catch (RuntimeException e) {
+            if (isTransactionConflict(e)) {
+                List<Instance> touched = new ArrayList<>(changes.updates());
+                touched.addAll(changes.destroyed());
+                throw new ConflictException(touched.isEmpty() ? "(none)" : touched.get(0).id());
             }
-            for (Instance i : changes.destroyed()) {
-                int n = h.createUpdate("DELETE FROM instances WHERE instance_id = :id AND version = :version")
-                        .bind("id", i.id()).bind("version", i.version()).execute();
-                if (n != 1) {
-                    throw new ConflictException(i.id());
-                }
-                h.createUpdate("INSERT INTO instance_tombstones (instance_id, uin, region, destroyed_at) "
-                                + "VALUES (:id, :uin, :region, :at)")
-                        .bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region())
-                        .bind("at", i.destroyedAt(changes.now()).toEpochMilli()).execute();
+            throw e;
+        }
+    }
+
+    /** SQLSTATE 40001 (serialization failure) or 40P01 (deadlock detected) anywhere in the chain. */
+    private static boolean isTransactionConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
             }
-            ClientToken token = changes.clientToken();
-            if (token != null) {
-                h.createUpdate("DELETE FROM client_tokens WHERE uin = :uin AND region = :region AND token = :token")
-                        .bind("uin", token.uin()).bind("region", token.region()).bind("token", token.token()).execute();
-                h.createUpdate("INSERT INTO client_tokens (uin, region, token, instance_ids, created_at) "
-                                + "VALUES (:uin, :region, :token, :ids, :at)")
-                        .bind("uin", token.uin()).bind("region", token.region()).bind("token", token.token())
-                        .bind("ids", String.join(",", token.instanceIds())).bind("at", changes.now().toEpochMilli())
-                        .execute();
+        }
+        return false;
+    }
+
+    private void apply(Handle h, Changes changes) {
+        insert(h, changes.inserts());
+        Set<String> destroyedIds = new HashSet<>();
+        changes.destroyed().forEach(i -> destroyedIds.add(i.id()));
+        List<Instance> touched = new ArrayList<>(changes.updates());
+        touched.addAll(changes.destroyed());
+        touched.sort(Comparator.comparing(Instance::id));
+        for (Instance i : touched) {
+            if (destroyedIds.contains(i.id())) {
+                destroy(h, i, changes.now());
+                continue;
             }
-            if (changes.prepaidReturns() > 0) {
-                AttributeRepository.addReturns(h, changes.prepaidReturnsUin(), changes.prepaidReturns());
+            int n = h.createUpdate("UPDATE instances SET zone = :zone, state = :state, charge_type = :chargeType, "
+                            + "instance_name = :name, due_at = :dueAt, version = version + :bump, doc = :doc "
+                            + "WHERE instance_id = :id AND version = :version")
+                    .bind("zone", i.spec().zone()).bind("state", i.state().name())
+                    .bind("chargeType", i.chargeType().name()).bind("name", i.name())
+                    .bind("dueAt", millis(i.dueAt())).bind("doc", write(i))
+                    .bind("id", i.id()).bind("version", i.version()).bind("bump", changes.settleOnly() ? 0 : 1)
+                    .execute();
+            if (n != 1) {
+                throw new ConflictException(i.id());
             }
-        });
+        }
+        ClientToken token = changes.clientToken();
+        if (token != null) {
+            // Only an expired row of the token is replaced: a live one means a concurrent request with the
+            // same token committed first, and the INSERT below then fails (the caller answers the winner's ids).
+            h.createUpdate("DELETE FROM client_tokens WHERE uin = :uin AND region = :region AND token = :token "
+                            + "AND created_at < :expired")
+                    .bind("uin", token.uin()).bind("region", token.region()).bind("token", token.token())
+                    .bind("expired", token.expiredBefore().toEpochMilli()).execute();
+            h.createUpdate("INSERT INTO client_tokens (uin, region, token, instance_ids, created_at) "
+                            + "VALUES (:uin, :region, :token, :ids, :at)")
+                    .bind("uin", token.uin()).bind("region", token.region()).bind("token", token.token())
+                    .bind("ids", String.join(",", token.instanceIds())).bind("at", changes.now().toEpochMilli())
+                    .execute();
+        }
+        if (changes.prepaidReturns() > 0) {
+            AttributeRepository.addReturns(h, changes.prepaidReturnsUin(), changes.prepaidReturns());
+        }
+    }
+
+    private static void destroy(Handle h, Instance i, Instant now) {
+        int n = h.createUpdate("DELETE FROM instances WHERE instance_id = :id AND version = :version")
+                .bind("id", i.id()).bind("version", i.version()).execute();
+        if (n != 1) {
+            throw new ConflictException(i.id());
+        }
+        h.createUpdate("INSERT INTO instance_tombstones (instance_id, uin, region, destroyed_at) "
+                        + "VALUES (:id, :uin, :region, :at)")
+                .bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region())
+                .bind("at", i.destroyedAt(now).toEpochMilli()).execute();
     }
 
     private void insert(Handle h, List<Instance> instances) {

@@ -13,6 +13,7 @@ import dev.localcvm.server.ServerConfig;
 import dev.localcvm.testing.RawHttp;
 import dev.localcvm.testing.TestServer;
 import dev.localcvm.testing.TestServer.Mode;
+import dev.localcvm.testing.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -120,7 +121,7 @@ class AdminApiIT {
 
     @Test
     void offLoopbackTheAdminApiNeedsTheToken() throws Exception {
-        ServerConfig config = ServerConfig.ephemeralDefaults().withHost("0.0.0.0", "s3cret-token");
+        ServerConfig config = TestStores.serverDefaults().withHost("0.0.0.0", "s3cret-token");
         try (TestServer wide = TestServer.start(config, ServerClock.system())) {
             assertThat(admin(wide, "GET", "/health", null, Map.of()).status()).isEqualTo(200);
             assertThat(admin(wide, "POST", "/accounts", "{}", Map.of()).status()).isEqualTo(401);

@@ -17,6 +17,7 @@ import dev.localcvm.clock.ServerClock;
 import dev.localcvm.server.ServerConfig;
 import dev.localcvm.testing.RawHttp;
 import dev.localcvm.testing.TestServer;
+import dev.localcvm.testing.TestStores;
 import dev.localcvm.testing.TestServer.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ final class CvmItSupport implements AutoCloseable {
 
     /** D = 1 s, no rate limits, quota 500, the Chinese terminate rule; the clock stands still. */
     static CvmItSupport start() {
-        return start(ServerConfig.ephemeralDefaults().withLifecycle(D, false, 500, false));
+        return start(TestStores.serverDefaults().withLifecycle(D, false, 500, false));
     }
 
     static CvmItSupport start(ServerConfig config) {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesStatusRequest;
-import dev.localcvm.server.ServerConfig;
+import dev.localcvm.testing.TestStores;
 import dev.localcvm.testing.TestServer.Mode;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ class RateLimitIT {
     }
 
     private void startWithRateLimits(boolean on) {
-        it = CvmItSupport.start(ServerConfig.ephemeralDefaults().withLifecycle(Duration.ofSeconds(1), on, 500, false));
+        it = CvmItSupport.start(TestStores.serverDefaults().withLifecycle(Duration.ofSeconds(1), on, 500, false));
     }
 
     private static String terminateCode(CvmClient client) {

@@ -14,7 +14,6 @@ import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
 import dev.localcvm.account.AccountService;
 import dev.localcvm.clock.ServerClock;
-import dev.localcvm.server.ServerConfig;
 import dev.localcvm.testing.TestServer.Mode;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -57,7 +56,7 @@ public final class CvmFixture {
      * allowed skew as long as the class runs for less than five minutes.
      */
     public static TestServer startServer() {
-        return TestServer.start(ServerConfig.ephemeralDefaults().withLifecycle(Duration.ofSeconds(1), false, 500, false),
+        return TestServer.start(TestStores.serverDefaults().withLifecycle(Duration.ofSeconds(1), false, 500, false),
                 ServerClock.fixedAt(Instant.now()));
     }
 

@@ -8,7 +8,10 @@ import dev.localcvm.clock.ServerClock;
 import dev.localcvm.server.LocalCvmServer;
 import dev.localcvm.server.ServerConfig;
 
-/** Starts a real localcvm on a free loopback port, in memory, and builds official SDK clients for it. */
+/**
+ * Starts a real localcvm on a free loopback port, on a fresh store of the kind the suite runs on
+ * ({@link TestStores}), and builds official SDK clients for it.
+ */
 public final class TestServer implements AutoCloseable {
     private final LocalCvmServer server;
 
@@ -21,11 +24,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
-     * In memory, D = 1 s, rate limits off: protocol tests send many calls within one second, and only
-     * the rate-limit tests want them counted.
+     * A fresh store ({@link TestStores#fresh()}), D = 1 s, rate limits off: protocol tests send many calls
+     * within one second, and only the rate-limit tests want them counted. Each call makes a new store.
      */
     public static ServerConfig config() {
-        return ServerConfig.ephemeralDefaults().withLifecycle(java.time.Duration.ofSeconds(1), false, 500, false);
+        return TestStores.serverDefaults().withLifecycle(java.time.Duration.ofSeconds(1), false, 500, false);
     }
 
     public static TestServer start(ServerConfig config, ServerClock clock) {
