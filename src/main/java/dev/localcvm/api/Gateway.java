@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -71,17 +70,15 @@ public final class Gateway {
 
     /** Answers an error found before the request reached the pipeline (method, size). */
     public ApiResponse reject(ErrorCode code, String message) {
-        return error(UUID.randomUUID().toString(), new Trace(), new ApiException(code, message));
+        return error(RequestIds.next(), new Trace(), new ApiException(code, message));
     }
 
     public ApiResponse handle(RawRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         Trace trace = new Trace();
         try {
             Record output = process(request, requestId, trace);
-            ObjectNode response = output == null ? mapper.createObjectNode() : mapper.valueToTree(output);
-            response.put("RequestId", requestId);
-            return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, null);
+            return new ApiResponse(requestId, success(output, requestId), trace.action, trace.uin, null);
         } catch (ApiException e) {
             return error(requestId, trace, e);
         } catch (RuntimeException | Error e) {
@@ -289,6 +286,28 @@ public final class Gateway {
         error.put("Message", e.getMessage());
         response.put("RequestId", requestId);
         return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, e.wireCode());
+    }
+
+    private static final byte[] PREFIX = "{\"Response\":".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * {@code {"Response":{<output fields>,"RequestId":"..."}}}, written straight from the record: its
+     * serialized object is spliced open before its closing brace instead of going through a JSON tree.
+     */
+    private byte[] success(Record output, String requestId) {
+        byte[] fields;
+        try {
+            fields = output == null ? new byte[] {'{', '}'} : mapper.writeValueAsBytes(output);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a response", e);
+        }
+        byte[] tail = ((fields.length > 2 ? "," : "") + "\"RequestId\":\"" + requestId + "\"}}")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[PREFIX.length + fields.length - 1 + tail.length];
+        System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
+        System.arraycopy(fields, 0, out, PREFIX.length, fields.length - 1);
+        System.arraycopy(tail, 0, out, PREFIX.length + fields.length - 1, tail.length);
+        return out;
     }
 
     private byte[] envelope(ObjectNode response) {

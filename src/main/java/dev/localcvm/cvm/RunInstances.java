@@ -215,7 +215,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                 vpc != null && vpc.vpcId() != null ? vpc.vpcId() : ResourceIds.stable("vpc", uin + ctx.region()),
                 vpc != null && vpc.subnetId() != null ? vpc.subnetId() : ResourceIds.stable("subnet", uin + launch.zone()),
                 r.loginSettings() == null || r.loginSettings().keyIds() == null ? List.of() : r.loginSettings().keyIds(),
-                List.copyOf(tags), java.util.UUID.randomUUID().toString(),
+                List.copyOf(tags), dev.localcvm.api.RequestIds.next(),
                 prepaid ? (r.instanceChargePrepaid().renewFlag() == null ? "NOTIFY_AND_MANUAL_RENEW"
                         : r.instanceChargePrepaid().renewFlag()) : null,
                 prepaid ? now.atOffset(ZoneOffset.UTC).plusMonths(r.instanceChargePrepaid().period()).toInstant() : null);
