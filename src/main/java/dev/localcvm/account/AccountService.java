@@ -86,6 +86,11 @@ public final class AccountService {
         keys.remove(secretId);
     }
 
+    /** Whether looking up this key would need no store access. */
+    public boolean isCached(String secretId) {
+        return keys.containsKey(secretId);
+    }
+
     public Optional<Account> findAccount(String uin) {
         return store.findAccount(uin);
     }

@@ -19,6 +19,14 @@ public interface Action<Q extends Record> {
         return 0;
     }
 
+    /**
+     * Whether the action reads or writes the store. Actions that do not (the region catalogue) can be
+     * answered on the event loop, without a hop to a worker thread.
+     */
+    default boolean needsStore() {
+        return true;
+    }
+
     /** The response's output fields; the gateway adds RequestId and the envelope. */
     Record execute(Q request, CallContext context);
 }

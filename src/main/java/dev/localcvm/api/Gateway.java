@@ -68,6 +68,23 @@ public final class Gateway {
         return authorization != null && authorization.startsWith(Tc3Authorization.PREFIX) ? V3_POST_LIMIT : V1_POST_LIMIT;
     }
 
+    /**
+     * Whether the whole pipeline can run without touching the store: a TC3 call of a store-free action
+     * by a key already cached. Such a request is answered on the event loop. Anything this cheap look
+     * cannot vouch for (v1, unknown keys) goes to a worker; the answer is the same either way.
+     */
+    public boolean answerableWithoutStore(RawRequest request) {
+        String authorization = request.header("authorization");
+        String action = request.header("x-tc-action");
+        if (authorization == null || action == null || !authorization.startsWith(Tc3Authorization.PREFIX)) {
+            return false;
+        }
+        int from = authorization.indexOf("Credential=");
+        int to = from < 0 ? -1 : authorization.indexOf('/', from);
+        return to > 0 && products.storeFree(action)
+                && accounts.isCached(authorization.substring(from + "Credential=".length(), to));
+    }
+
     /** Answers an error found before the request reached the pipeline (method, size). */
     public ApiResponse reject(ErrorCode code, String message) {
         return error(RequestIds.next(), new Trace(), new ApiException(code, message));

@@ -26,6 +26,21 @@ public final class ProductRegistry {
         others.forEach(p -> products.put(p.service(), p));
     }
 
+    /** Whether every served action of this name works without the store. */
+    public boolean storeFree(String action) {
+        boolean found = false;
+        for (Product p : products.values()) {
+            Action<?> a = p.actions().get(action);
+            if (a != null) {
+                if (a.needsStore()) {
+                    return false;
+                }
+                found = true;
+            }
+        }
+        return found;
+    }
+
     public Product route(String service) {
         Product p = products.get(service);
         if (p != null) {

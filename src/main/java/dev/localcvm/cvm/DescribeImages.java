@@ -34,6 +34,11 @@ public final class DescribeImages extends BaseAction<DescribeImages.Request> {
     }
 
     @Override
+    public boolean needsStore() {
+        return false;
+    }
+
+    @Override
     public Response execute(Request r, CallContext ctx) {
         if (r.imageIds() != null && r.filters() != null) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "`ImageIds` and `Filters` cannot be given together.");

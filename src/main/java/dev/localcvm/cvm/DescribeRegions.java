@@ -21,6 +21,11 @@ public final class DescribeRegions extends BaseAction<DescribeRegions.Request> {
     }
 
     @Override
+    public boolean needsStore() {
+        return false;
+    }
+
+    @Override
     public Response execute(Request request, CallContext context) {
         boolean zh = context.language() == Language.ZH_CN;
         List<RegionInfo> set = RegionCatalog.regions().stream()

@@ -21,6 +21,11 @@ public final class DescribeZones extends BaseAction<DescribeZones.Request> {
     }
 
     @Override
+    public boolean needsStore() {
+        return false;
+    }
+
+    @Override
     public Response execute(Request request, CallContext context) {
         boolean zh = context.language() == Language.ZH_CN;
         List<ZoneInfo> set = RegionCatalog.region(context.region()).orElseThrow().zones().stream()

@@ -28,10 +28,15 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     private final Gateway gateway;
     private final Metrics metrics;
     private final Runnable beforeEachRequest;
+    private final boolean inlineAllowed;
 
-    /** @param beforeEachRequest runs on the worker before the gateway (replicas take the shared clock offset) */
-    ApiHandler(Vertx vertx, Gateway gateway, Metrics metrics, Runnable beforeEachRequest) {
+    /**
+     * @param beforeEachRequest runs on the worker before the gateway (replicas take the shared clock
+     *                          offset); when there is one, every request goes to a worker
+     */
+    ApiHandler(Vertx vertx, Gateway gateway, Metrics metrics, Runnable beforeEachRequest, boolean inlineAllowed) {
         this.beforeEachRequest = beforeEachRequest;
+        this.inlineAllowed = inlineAllowed;
         this.vertx = vertx;
         this.gateway = gateway;
         this.metrics = metrics;
@@ -80,6 +85,11 @@ final class ApiHandler implements Handler<HttpServerRequest> {
                 return;
             }
             RawRequest raw = new RawRequest(method, req.query(), headers, body.getBytes(), String.valueOf(req.remoteAddress()));
+            if (inlineAllowed && gateway.answerableWithoutStore(raw)) {
+                // No store involved: answering here saves the hop to a worker, a large part of such a request.
+                send(req, start, gateway.handle(raw), false);
+                return;
+            }
             vertx.executeBlocking(() -> {
                 try {
                     beforeEachRequest.run();

@@ -85,7 +85,7 @@ public final class LocalCvmServer implements AutoCloseable {
             vertx = Vertx.vertx();
             Runnable syncClock = shared ? clock::refresh : () -> { };
             Sweeper sweeper = new Sweeper(vertx, cvm, clock, syncClock);
-            ApiHandler api = new ApiHandler(vertx, gateway, metrics, syncClock);
+            ApiHandler api = new ApiHandler(vertx, gateway, metrics, syncClock, !shared);
             AdminRoutes adminRoutes = new AdminRoutes(vertx, clock, accounts, database, metrics,
                     !isLoopback(config.host()), config.adminToken(), version(), sweeper::sweepNow);
             Router admin = adminRoutes.router();

@@ -12,6 +12,7 @@ import java.util.Locale;
 public record Tc3Authorization(String secretId, String date, String service, String signedHeaders,
                                List<String> signedHeaderNames, String signature) {
     public static final String PREFIX = "TC3-HMAC-SHA256 ";
+    private static final java.util.regex.Pattern HEX64 = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
     public static Tc3Authorization parse(String header) {
         if (header == null || !header.startsWith(PREFIX)) {
@@ -46,7 +47,7 @@ public record Tc3Authorization(String secretId, String date, String service, Str
         if (!names.contains("content-type") || !names.contains("host")) {
             throw invalid("SignedHeaders must include `content-type` and `host`.");
         }
-        if (!signature.matches("[0-9a-fA-F]{64}")) {
+        if (!HEX64.matcher(signature).matches()) {
             throw invalid("The Signature must be 64 hexadecimal digits.");
         }
         return new Tc3Authorization(scope[0], scope[1], scope[2], signedHeaders, names,
