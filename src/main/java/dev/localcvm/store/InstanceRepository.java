@@ -150,14 +150,28 @@ public final class InstanceRepository {
             var count = h.createQuery("SELECT COUNT(*)" + base).bind("uin", uin).bind("region", region);
             params.forEach((k, v) -> bindAny(count, k, v));
             long total = count.mapTo(Long.class).one();
-            String paging = limit < 0 ? "" : " LIMIT :limit OFFSET :offset";
-            var select = h.createQuery("SELECT " + COLUMNS + base + " ORDER BY created_at DESC, instance_id" + paging)
-                    .bind("uin", uin).bind("region", region);
-            params.forEach((k, v) -> bindAny(select, k, v));
-            if (limit >= 0) {
-                select.bind("limit", limit).bind("offset", offset);
+            if (limit < 0) {
+                var all = h.createQuery("SELECT " + COLUMNS + base + " ORDER BY created_at DESC, instance_id")
+                        .bind("uin", uin).bind("region", region);
+                params.forEach((k, v) -> bindAny(all, k, v));
+                return new Page(total, all.map((rs, ctx) -> read(rs)).list());
             }
-            return new Page(total, select.map((rs, ctx) -> read(rs)).list());
+            // The page's ids first, from the ordered index alone; then only those rows' documents. Ordering
+            // rows with their documents would read every matching document to keep a hundred.
+            var ids = h.createQuery("SELECT instance_id" + base + " ORDER BY created_at DESC, instance_id"
+                            + " LIMIT :limit OFFSET :offset")
+                    .bind("uin", uin).bind("region", region).bind("limit", limit).bind("offset", offset);
+            params.forEach((k, v) -> bindAny(ids, k, v));
+            List<String> pageIds = ids.mapTo(String.class).list();
+            if (pageIds.isEmpty()) {
+                return new Page(total, List.of());
+            }
+            java.util.Map<String, Instance> byId = new java.util.HashMap<>();
+            h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE instance_id IN (<ids>)")
+                    .bindList("ids", pageIds).map((rs, ctx) -> read(rs)).forEach(i -> byId.put(i.id(), i));
+            List<Instance> page = new ArrayList<>(pageIds.size());
+            pageIds.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(page::add);
+            return new Page(total, page);
         });
     }
 
