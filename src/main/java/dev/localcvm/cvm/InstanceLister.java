@@ -59,10 +59,11 @@ final class InstanceLister {
         service.sweep(uin, region, now);
         String where = query.where.toString();
         if (query.predicates.isEmpty()) {
-            InstanceRepository.Page page = service.instances().page(uin, region, where, query.params, offset, limit);
+            InstanceRepository.Page page = service.instances().page(uin, region, where, query.params, offset, limit,
+                    query.singleZone != null);
             return new Page(page.totalCount(), page.instances());
         }
-        List<Instance> all = service.instances().page(uin, region, where, query.params, 0, -1).instances();
+        List<Instance> all = service.instances().page(uin, region, where, query.params, 0, -1, false).instances();
         return slice(all.stream().filter(query::matches).toList(), offset, limit);
     }
 

@@ -33,6 +33,9 @@ final class InstanceQuery {
     final StringBuilder where = new StringBuilder();
     final Map<String, Object> params = new HashMap<>();
     final List<Predicate<Instance>> predicates = new ArrayList<>();
+    /** The one zone every match is in, when the zone filter names exactly one (and no other zone filter). */
+    String singleZone;
+    private int zoneFilters;
 
     static InstanceQuery of(List<Filter> filters, String region) {
         InstanceQuery q = new InstanceQuery();
@@ -73,6 +76,8 @@ final class InstanceQuery {
                     }
                 }
                 sqlIn("zone", v, n);
+                zoneFilters++;
+                singleZone = zoneFilters == 1 && v.size() == 1 ? v.get(0) : null;
             }
             case "instance-id" -> sqlIn("instance_id", v, n);
             case "instance-state" -> sqlIn("state", v, n);

@@ -144,7 +144,11 @@ public final class InstanceRepository {
      * @param where extra SQL conditions on the indexed columns (with named parameters in {@code params})
      * @param offset rows to skip; with {@code limit} < 0 every matching row is returned
      */
-    public Page page(String uin, String region, String where, java.util.Map<String, Object> params, long offset, int limit) {
+    /**
+     * @param oneZone every match is in one zone (an equality filter), so the zone index gives the order
+     */
+    public Page page(String uin, String region, String where, java.util.Map<String, Object> params, long offset, int limit,
+                     boolean oneZone) {
         String base = " FROM instances WHERE uin = :uin AND region = :region" + (where.isEmpty() ? "" : " AND " + where);
         return jdbi.withHandle(h -> {
             var count = h.createQuery("SELECT COUNT(*)" + base).bind("uin", uin).bind("region", region);
@@ -158,8 +162,10 @@ public final class InstanceRepository {
             }
             // The page's ids first, from the ordered index alone; then only those rows' documents. Ordering
             // rows with their documents would read every matching document to keep a hundred.
-            var ids = h.createQuery("SELECT instance_id" + base + " ORDER BY created_at DESC, instance_id"
-                            + " LIMIT :limit OFFSET :offset")
+            // The leading columns are fixed by the filter, so naming them changes nothing in the order, but it
+            // lets H2 walk the matching index instead of sorting every match.
+            String order = oneZone ? "uin, region, zone, created_at DESC, instance_id" : "uin, region, created_at DESC, instance_id";
+            var ids = h.createQuery("SELECT instance_id" + base + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                     .bind("uin", uin).bind("region", region).bind("limit", limit).bind("offset", offset);
             params.forEach((k, v) -> bindAny(ids, k, v));
             List<String> pageIds = ids.mapTo(String.class).list();
