@@ -59,11 +59,12 @@ final class InstanceLister {
         service.sweep(uin, region, now);
         String where = query.where.toString();
         if (query.predicates.isEmpty()) {
+            Long total = query.countsByZoneOnly() ? service.instances().countInZones(uin, region, query.zones) : null;
             InstanceRepository.Page page = service.instances().page(uin, region, where, query.params, offset, limit,
-                    query.singleZone != null);
+                    query.singleZone != null, total);
             return new Page(page.totalCount(), page.instances());
         }
-        List<Instance> all = service.instances().page(uin, region, where, query.params, 0, -1, false).instances();
+        List<Instance> all = service.instances().page(uin, region, where, query.params, 0, -1, false, null).instances();
         return slice(all.stream().filter(query::matches).toList(), offset, limit);
     }
 

@@ -35,7 +35,10 @@ final class InstanceQuery {
     final List<Predicate<Instance>> predicates = new ArrayList<>();
     /** The one zone every match is in, when the zone filter names exactly one (and no other zone filter). */
     String singleZone;
+    /** The zone filter's values, when it is the only condition SQL needs (null: all zones or not so). */
+    List<String> zones;
     private int zoneFilters;
+    private int sqlFilters;
 
     static InstanceQuery of(List<Filter> filters, String region) {
         InstanceQuery q = new InstanceQuery();
@@ -76,6 +79,7 @@ final class InstanceQuery {
                     }
                 }
                 sqlIn("zone", v, n);
+                zones = v;
                 zoneFilters++;
                 singleZone = zoneFilters == 1 && v.size() == 1 ? v.get(0) : null;
             }
@@ -131,7 +135,13 @@ final class InstanceQuery {
         and(column + " IN (<" + p + ">)");
     }
 
+    /** Whether TotalCount is just the number of live instances in {@link #zones} (or in all zones). */
+    boolean countsByZoneOnly() {
+        return predicates.isEmpty() && sqlFilters == zoneFilters && zoneFilters <= 1;
+    }
+
     private void and(String condition) {
+        sqlFilters++;
         if (where.length() > 0) {
             where.append(" AND ");
         }

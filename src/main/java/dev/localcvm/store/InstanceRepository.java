@@ -119,8 +119,21 @@ public final class InstanceRepository {
     }
 
     public long countLive(String uin, String region) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM instances WHERE uin = :uin AND region = :region")
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(n), 0) FROM instance_counts "
+                        + "WHERE uin = :uin AND region = :region")
                 .bind("uin", uin).bind("region", region).mapTo(Long.class).one());
+    }
+
+    /** Live instances of the account and region in the given zones (all zones when null). */
+    public long countInZones(String uin, String region, List<String> zones) {
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery("SELECT COALESCE(SUM(n), 0) FROM instance_counts WHERE uin = :uin AND region = :region"
+                    + (zones == null ? "" : " AND zone IN (<zones>)")).bind("uin", uin).bind("region", region);
+            if (zones != null) {
+                q.bindList("zones", zones);
+            }
+            return q.mapTo(Long.class).one();
+        });
     }
 
     /** Instances with a timer due at {@code now}, in one account and region or (both null) anywhere. */
@@ -146,14 +159,20 @@ public final class InstanceRepository {
      */
     /**
      * @param oneZone every match is in one zone (an equality filter), so the zone index gives the order
+     * @param knownTotal the number of matches when the caller knows it (from the per-zone counters)
      */
     public Page page(String uin, String region, String where, java.util.Map<String, Object> params, long offset, int limit,
-                     boolean oneZone) {
+                     boolean oneZone, Long knownTotal) {
         String base = " FROM instances WHERE uin = :uin AND region = :region" + (where.isEmpty() ? "" : " AND " + where);
         return jdbi.withHandle(h -> {
-            var count = h.createQuery("SELECT COUNT(*)" + base).bind("uin", uin).bind("region", region);
-            params.forEach((k, v) -> bindAny(count, k, v));
-            long total = count.mapTo(Long.class).one();
+            long total;
+            if (knownTotal != null) {
+                total = knownTotal;
+            } else {
+                var count = h.createQuery("SELECT COUNT(*)" + base).bind("uin", uin).bind("region", region);
+                params.forEach((k, v) -> bindAny(count, k, v));
+                total = count.mapTo(Long.class).one();
+            }
             if (limit < 0) {
                 var all = h.createQuery("SELECT " + COLUMNS + base + " ORDER BY created_at DESC, instance_id")
                         .bind("uin", uin).bind("region", region);
@@ -251,6 +270,7 @@ public final class InstanceRepository {
                     .bind("at", i.destroyedAt(changes.now()).toEpochMilli()).add());
             tombstones.execute();
         }
+        adjustCounts(h, changes);
         ClientToken token = changes.clientToken();
         if (token != null) {
             // Only an expired row of the token is replaced: a live one means a concurrent request with the
@@ -267,6 +287,34 @@ public final class InstanceRepository {
         }
         if (changes.prepaidReturns() > 0) {
             AttributeRepository.addReturns(h, changes.prepaidReturnsUin(), changes.prepaidReturns());
+        }
+    }
+
+    /** Moves the per-zone counters by what this change created and destroyed, in key order. */
+    private static void adjustCounts(Handle h, Changes changes) {
+        java.util.TreeMap<String, long[]> delta = new java.util.TreeMap<>();
+        java.util.Map<String, String[]> keys = new java.util.HashMap<>();
+        for (Instance i : changes.inserts()) {
+            String k = i.uin() + '|' + i.region() + '|' + i.spec().zone();
+            delta.computeIfAbsent(k, x -> new long[1])[0]++;
+            keys.put(k, new String[] {i.uin(), i.region(), i.spec().zone()});
+        }
+        for (Instance i : changes.destroyed()) {
+            String k = i.uin() + '|' + i.region() + '|' + i.spec().zone();
+            delta.computeIfAbsent(k, x -> new long[1])[0]--;
+            keys.put(k, new String[] {i.uin(), i.region(), i.spec().zone()});
+        }
+        for (var e : delta.entrySet()) {
+            if (e.getValue()[0] == 0) {
+                continue;
+            }
+            String[] key = keys.get(e.getKey());
+            h.createUpdate("INSERT INTO instance_counts (uin, region, zone, n) VALUES (:uin, :region, :zone, 0) "
+                            + "ON CONFLICT DO NOTHING")
+                    .bind("uin", key[0]).bind("region", key[1]).bind("zone", key[2]).execute();
+            h.createUpdate("UPDATE instance_counts SET n = n + :d WHERE uin = :uin AND region = :region AND zone = :zone")
+                    .bind("d", e.getValue()[0]).bind("uin", key[0]).bind("region", key[1]).bind("zone", key[2])
+                    .execute();
         }
     }
 
