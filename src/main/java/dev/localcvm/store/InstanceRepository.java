@@ -140,7 +140,9 @@ public final class InstanceRepository {
     public List<Instance> findDue(String uin, String region, Instant now, int limit) {
         String scope = uin == null ? "" : " AND uin = :uin AND region = :region";
         return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE due_at <= :now" + scope
+            // The lower bound matters: NULLs (nothing due) sort first in the index, and an open range would
+            // walk all of them.
+            var q = h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE due_at BETWEEN 0 AND :now" + scope
                     + " ORDER BY due_at LIMIT :limit").bind("now", now.toEpochMilli()).bind("limit", limit);
             if (uin != null) {
                 q.bind("uin", uin).bind("region", region);
