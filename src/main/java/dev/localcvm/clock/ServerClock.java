@@ -15,6 +15,7 @@ public final class ServerClock extends Clock {
     private final Clock base;
     private final AtomicLong offsetMillis = new AtomicLong();
     private volatile OffsetStore store;
+    private volatile boolean shared;
 
     public ServerClock(Clock base) {
         this.base = base;
@@ -41,16 +42,26 @@ public final class ServerClock extends Clock {
         }
     }
 
-    /** Keeps the offset in {@code offsets} from now on, starting from what it holds. */
-    public void attach(OffsetStore offsets) {
+    /**
+     * Keeps the offset in {@code offsets} from now on, starting from what it holds.
+     *
+     * @param sharedWithReplicas other processes may move it too, so {@link #refresh()} must read it
+     */
+    public void attach(OffsetStore offsets, boolean sharedWithReplicas) {
         this.store = offsets;
+        this.shared = sharedWithReplicas;
         offsetMillis.set(offsets.read());
     }
 
-    /** Takes the offset another replica may have moved. */
+    /** Whether other processes may move this clock (then every use starts with {@link #refresh()}). */
+    public boolean shared() {
+        return shared;
+    }
+
+    /** Takes the offset another replica may have moved; nothing to do when no replica shares it. */
     public void refresh() {
         OffsetStore s = store;
-        if (s != null) {
+        if (s != null && shared) {
             offsetMillis.set(s.read());
         }
     }

@@ -7,7 +7,6 @@ import dev.localcvm.store.AttributeRepository;
 import dev.localcvm.store.FaultRepository;
 import dev.localcvm.store.InstanceRepository;
 import dev.localcvm.store.InstanceRepository.Changes;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,15 +34,13 @@ public final class CvmService {
     private final AttributeRepository attributes;
     private final FaultRepository faults;
     private final Settings settings;
-    private final Clock clock;
 
     public CvmService(InstanceRepository instances, AttributeRepository attributes, FaultRepository faults,
-                      Settings settings, Clock clock) {
+                      Settings settings) {
         this.instances = instances;
         this.attributes = attributes;
         this.faults = faults;
         this.settings = settings;
-        this.clock = clock;
     }
 
     public InstanceRepository instances() {
@@ -60,10 +57,6 @@ public final class CvmService {
 
     public Settings settings() {
         return settings;
-    }
-
-    public Clock clock() {
-        return clock;
     }
 
     /** The batch's instances as they are at {@code now}, and which of the missing ids are tombstoned. */
@@ -150,9 +143,5 @@ public final class CvmService {
             }
         }
         return total;
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 }

@@ -2,6 +2,7 @@ package dev.localcvm.cvm;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
+import dev.localcvm.api.RequestIds;
 import dev.localcvm.cvm.domain.AccountAttributes;
 import dev.localcvm.cvm.domain.ChargeType;
 import dev.localcvm.cvm.domain.ImageCatalog;
@@ -21,6 +22,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * RunInstances (cvm-terminate.md §9): validates, then creates the instances at once in PENDING; they
@@ -34,6 +37,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
     private static final Set<ChargeType> LAUNCHABLE = Set.of(ChargeType.PREPAID, ChargeType.POSTPAID_BY_HOUR,
             ChargeType.SPOTPAID, ChargeType.CDHPAID, ChargeType.CDCPAID);
     private static final int MAX_COUNT = 500;
+    private static final Pattern NUMBERED = Pattern.compile("\\{R:(\\d+)}");
 
     private final CvmService service;
     private final ResourceIds ids;
@@ -131,7 +135,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
             }
         }
         String zone = r.placement().zone();
-        var region = dev.localcvm.cvm.RegionCatalog.region(ctx.region()).orElseThrow();
+        var region = RegionCatalog.region(ctx.region()).orElseThrow();
         var zoneInfo = region.zones().stream().filter(z -> z.zone().equals(zone)).findFirst()
                 .orElseThrow(() -> ApiException.of(ErrorCode.INVALID_ZONE_MISMATCH_REGION, zone));
         if (!zoneInfo.available()) {
@@ -215,7 +219,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                 vpc != null && vpc.vpcId() != null ? vpc.vpcId() : ResourceIds.stable("vpc", uin + ctx.region()),
                 vpc != null && vpc.subnetId() != null ? vpc.subnetId() : ResourceIds.stable("subnet", uin + launch.zone()),
                 r.loginSettings() == null || r.loginSettings().keyIds() == null ? List.of() : r.loginSettings().keyIds(),
-                List.copyOf(tags), dev.localcvm.api.RequestIds.next(),
+                List.copyOf(tags), RequestIds.next(),
                 prepaid ? (r.instanceChargePrepaid().renewFlag() == null ? "NOTIFY_AND_MANUAL_RENEW"
                         : r.instanceChargePrepaid().renewFlag()) : null,
                 prepaid ? now.atOffset(ZoneOffset.UTC).plusMonths(r.instanceChargePrepaid().period()).toInstant() : null);
@@ -240,7 +244,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
     /** InstanceName with several instances: {@code {R:x}} numbers from x, else suffixes _1.._n. */
     static String name(String given, int count, int n) {
         String base = given == null ? "未命名" : given;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{R:(\\d+)}").matcher(base);
+        Matcher m = NUMBERED.matcher(base);
         if (m.find()) {
             return m.replaceFirst(Long.toString(Long.parseLong(m.group(1)) + n));
         }

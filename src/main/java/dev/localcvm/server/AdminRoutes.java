@@ -5,7 +5,6 @@ import dev.localcvm.account.ApiKey;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.store.Database;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -49,7 +49,7 @@ final class AdminRoutes {
 
     Router router() {
         Router router = Router.router(vertx);
-        router.get(PREFIX + "/health").handler(ctx -> json(ctx, 200, new JsonObject()
+        router.get(PREFIX + "/health").handler(ctx -> AdminJson.respond(ctx, 200, new JsonObject()
                 .put("status", "UP").put("version", version).put("now", now())));
         router.route(PREFIX + "/*").handler(this::authorize);
         router.route(PREFIX + "/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
@@ -57,9 +57,9 @@ final class AdminRoutes {
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
         router.post(PREFIX + "/clock").handler(this::advanceClock);
-        router.post(PREFIX + "/reset").handler(ctx -> blocking(ctx, () -> {
+        router.post(PREFIX + "/reset").handler(ctx -> AdminJson.answer(vertx, ctx, () -> {
             database.resetState();
-            return new JsonObject().put("reset", true);
+            return Optional.of(new JsonObject().put("reset", true));
         }));
         router.post(PREFIX + "/accounts").handler(this::createAccount);
         return router;
@@ -77,74 +77,38 @@ final class AdminRoutes {
             ctx.next();
             return;
         }
-        json(ctx, 401, new JsonObject().put("error", adminToken == null
+        AdminJson.respond(ctx, 401, new JsonObject().put("error", adminToken == null
                 ? "the admin API is closed on a non-loopback address unless --admin-token is set"
                 : "missing or wrong admin token (Authorization: Bearer <token>)"));
     }
 
     private void advanceClock(RoutingContext ctx) {
-        JsonObject body = bodyOf(ctx);
-        if (body == null) {
-            return;
-        }
-        Object seconds = body.getValue("advanceSeconds");
-        if (!(seconds instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() != Math.floor(n.doubleValue())) {
-            json(ctx, 400, new JsonObject().put("error", "advanceSeconds must be a whole number of seconds >= 0"));
-            return;
-        }
-        clock.advance(Duration.ofSeconds(n.longValue()));
-        blocking(ctx, () -> {
+        AdminJson.answer(vertx, ctx, () -> {
+            Object seconds = AdminJson.body(ctx).getValue("advanceSeconds");
+            if (!(seconds instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() != Math.floor(n.doubleValue())) {
+                throw new AdminJson.BadRequest("advanceSeconds must be a whole number of seconds >= 0");
+            }
+            // On a worker: with replicas the offset is written to the database.
+            clock.advance(Duration.ofSeconds(n.longValue()));
             sweep.run();
-            return new JsonObject().put("now", now()).put("offsetSeconds", clock.offset().toSeconds());
+            return Optional.of(new JsonObject().put("now", now()).put("offsetSeconds", clock.offset().toSeconds()));
         });
     }
 
     private void createAccount(RoutingContext ctx) {
-        JsonObject body = bodyOf(ctx);
-        if (body == null) {
-            return;
-        }
-        Object name = body.getValue("Name");
-        if (name != null && !(name instanceof String)) {
-            json(ctx, 400, new JsonObject().put("error", "Name must be a string"));
-            return;
-        }
-        blocking(ctx, () -> {
-            ApiKey key = accounts.createAccount((String) name);
-            return new JsonObject().put("AppId", key.account().appId()).put("Uin", key.account().uin())
-                    .put("OwnerUin", key.account().ownerUin()).put("Name", key.account().name())
-                    .put("SecretId", key.secretId()).put("SecretKey", key.secretKey());
-        });
-    }
-
-    private JsonObject bodyOf(RoutingContext ctx) {
-        String text = ctx.body().asString();
-        if (text == null || text.isBlank()) {
-            return new JsonObject();
-        }
-        try {
-            return new JsonObject(text);
-        } catch (DecodeException | ClassCastException e) {
-            json(ctx, 400, new JsonObject().put("error", "the body must be a JSON object"));
-            return null;
-        }
-    }
-
-    private void blocking(RoutingContext ctx, java.util.concurrent.Callable<JsonObject> work) {
-        vertx.executeBlocking(work, false).onComplete(ar -> {
-            if (ar.succeeded()) {
-                json(ctx, 200, ar.result());
-            } else {
-                json(ctx, 500, new JsonObject().put("error", String.valueOf(ar.cause().getMessage())));
+        AdminJson.answer(vertx, ctx, () -> {
+            Object name = AdminJson.body(ctx).getValue("Name");
+            if (name != null && !(name instanceof String)) {
+                throw new AdminJson.BadRequest("Name must be a string");
             }
+            ApiKey key = accounts.createAccount((String) name);
+            return Optional.of(new JsonObject().put("AppId", key.account().appId()).put("Uin", key.account().uin())
+                    .put("OwnerUin", key.account().ownerUin()).put("Name", key.account().name())
+                    .put("SecretId", key.secretId()).put("SecretKey", key.secretKey()));
         });
     }
 
     private String now() {
         return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 }

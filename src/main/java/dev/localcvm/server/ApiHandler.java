@@ -3,6 +3,7 @@ package dev.localcvm.server;
 import dev.localcvm.api.ApiResponse;
 import dev.localcvm.api.Gateway;
 import dev.localcvm.api.RawRequest;
+import dev.localcvm.clock.ServerClock;
 import dev.localcvm.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -27,16 +28,14 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     private final Vertx vertx;
     private final Gateway gateway;
     private final Metrics metrics;
-    private final Runnable beforeEachRequest;
-    private final boolean inlineAllowed;
+    private final ServerClock clock;
 
     /**
-     * @param beforeEachRequest runs on the worker before the gateway (replicas take the shared clock
-     *                          offset); when there is one, every request goes to a worker
+     * @param clock read from the store before each request when replicas share it; then every request
+     *              goes to a worker
      */
-    ApiHandler(Vertx vertx, Gateway gateway, Metrics metrics, Runnable beforeEachRequest, boolean inlineAllowed) {
-        this.beforeEachRequest = beforeEachRequest;
-        this.inlineAllowed = inlineAllowed;
+    ApiHandler(Vertx vertx, Gateway gateway, Metrics metrics, ServerClock clock) {
+        this.clock = clock;
         this.vertx = vertx;
         this.gateway = gateway;
         this.metrics = metrics;
@@ -85,14 +84,14 @@ final class ApiHandler implements Handler<HttpServerRequest> {
                 return;
             }
             RawRequest raw = new RawRequest(method, req.query(), headers, body.getBytes(), String.valueOf(req.remoteAddress()));
-            if (inlineAllowed && gateway.answerableWithoutStore(raw)) {
+            if (!clock.shared() && gateway.answerableWithoutStore(raw)) {
                 // No store involved: answering here saves the hop to a worker, a large part of such a request.
                 send(req, start, gateway.handle(raw), false);
                 return;
             }
             vertx.executeBlocking(() -> {
                 try {
-                    beforeEachRequest.run();
+                    clock.refresh();
                 } catch (RuntimeException e) {
                     return gateway.reject(ErrorCode.SERVICE_UNAVAILABLE, "The store cannot be reached; try again.");
                 }

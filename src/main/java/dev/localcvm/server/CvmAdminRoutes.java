@@ -1,12 +1,15 @@
 package dev.localcvm.server;
 
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import static dev.localcvm.server.AdminJson.answer;
+import static dev.localcvm.server.AdminJson.body;
+import static dev.localcvm.server.AdminJson.bool;
+import static dev.localcvm.server.AdminJson.count;
+import static dev.localcvm.server.AdminJson.known;
+import static dev.localcvm.server.AdminJson.nullableCount;
+
 import dev.localcvm.account.AccountService;
 import dev.localcvm.account.ApiKey;
+import dev.localcvm.server.AdminJson.BadRequest;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cvm.CvmService;
 import dev.localcvm.cvm.InstanceAdmin;
@@ -21,7 +24,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * The admin endpoints that set what only the platform or the account can cause (cvm-terminate.md §2),
@@ -34,9 +36,6 @@ final class CvmAdminRoutes {
     private final CvmService service;
     private final AccountService accounts;
     private final InstanceAdmin instances;
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     CvmAdminRoutes(Vertx vertx, ServerClock clock, CvmService service, AccountService accounts) {
         this.vertx = vertx;
@@ -46,35 +45,28 @@ final class CvmAdminRoutes {
         this.instances = new InstanceAdmin(service);
     }
 
-    /** A refusal of the admin request itself: HTTP 400 with the reason. */
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     void mount(Router router, String prefix) {
-        router.get(prefix + "/instances/:id").handler(ctx -> answer(ctx, () ->
+        router.get(prefix + "/instances/:id").handler(ctx -> answer(vertx, ctx, () ->
                 instances.find(ctx.pathParam("id"), clock.instant()).map(this::view)));
-        router.post(prefix + "/instances/:id/attributes").handler(ctx -> answer(ctx, () ->
+        router.post(prefix + "/instances/:id/attributes").handler(ctx -> answer(vertx, ctx, () ->
                 instances.setAttributes(ctx.pathParam("id"), body(ctx).getMap(), clock.instant()).map(this::view)));
-        router.post(prefix + "/instances/:id/recover").handler(ctx -> answer(ctx, () ->
+        router.post(prefix + "/instances/:id/recover").handler(ctx -> answer(vertx, ctx, () ->
                 instances.recover(ctx.pathParam("id"), clock.instant()).map(this::view)));
         router.post(prefix + "/accounts/:uin/attributes").handler(this::accountAttributes);
         router.post(prefix + "/accounts/:uin/temporary-keys").handler(this::temporaryKey);
         router.post(prefix + "/credentials/:secretId/attributes").handler(this::credentialAttributes);
         router.post(prefix + "/regions/:region/attributes").handler(this::regionAttributes);
         router.post(prefix + "/faults").handler(this::addFault);
-        router.get(prefix + "/faults").handler(ctx -> answer(ctx, () -> Optional.of(new JsonObject()
+        router.get(prefix + "/faults").handler(ctx -> answer(vertx, ctx, () -> Optional.of(new JsonObject()
                 .put("Rules", new JsonArray(service.faults().list().stream().map(JsonObject::mapFrom).toList())))));
-        router.delete(prefix + "/faults").handler(ctx -> answer(ctx, () -> {
+        router.delete(prefix + "/faults").handler(ctx -> answer(vertx, ctx, () -> {
             service.faults().clear();
             return Optional.of(new JsonObject().put("cleared", true));
         }));
     }
 
     private void accountAttributes(RoutingContext ctx) {
-        answer(ctx, () -> {
+        answer(vertx, ctx, () -> {
             String uin = ctx.pathParam("uin");
             JsonObject b = body(ctx);
             known(b, Set.of("appIdInvalid", "eipReleaseEnabled", "unpaidOrder", "returnQuota", "returnsUsed",
@@ -95,7 +87,7 @@ final class CvmAdminRoutes {
     }
 
     private void temporaryKey(RoutingContext ctx) {
-        answer(ctx, () -> {
+        answer(vertx, ctx, () -> {
             String uin = ctx.pathParam("uin");
             JsonObject b = body(ctx);
             known(b, Set.of("ttlSeconds"));
@@ -109,7 +101,7 @@ final class CvmAdminRoutes {
     }
 
     private void credentialAttributes(RoutingContext ctx) {
-        answer(ctx, () -> {
+        answer(vertx, ctx, () -> {
             String secretId = ctx.pathParam("secretId");
             JsonObject b = body(ctx);
             known(b, Set.of("mfa"));
@@ -126,7 +118,7 @@ final class CvmAdminRoutes {
     }
 
     private void regionAttributes(RoutingContext ctx) {
-        answer(ctx, () -> {
+        answer(vertx, ctx, () -> {
             String region = ctx.pathParam("region");
             JsonObject b = body(ctx);
             known(b, Set.of("terminateDisabled"));
@@ -140,7 +132,7 @@ final class CvmAdminRoutes {
     }
 
     private void addFault(RoutingContext ctx) {
-        answer(ctx, () -> {
+        answer(vertx, ctx, () -> {
             JsonObject b = body(ctx);
             known(b, Set.of("action", "code", "instanceId", "remaining"));
             if (!(b.getValue("action") instanceof String action) || !(b.getValue("code") instanceof String code)) {
@@ -157,81 +149,6 @@ final class CvmAdminRoutes {
     }
 
     private JsonObject view(Instance i) {
-        return new JsonObject(json.convertValue(i, java.util.Map.class));
-    }
-
-    private static JsonObject body(RoutingContext ctx) {
-        String text = ctx.body().asString();
-        if (text == null || text.isBlank()) {
-            return new JsonObject();
-        }
-        try {
-            return new JsonObject(text);
-        } catch (RuntimeException e) {
-            throw new BadRequest("the body must be a JSON object");
-        }
-    }
-
-    private static void known(JsonObject b, Set<String> names) {
-        for (String key : b.fieldNames()) {
-            if (!names.contains(key)) {
-                throw new BadRequest("unknown attribute `" + key + "`; known: " + names);
-            }
-        }
-    }
-
-    private static boolean bool(JsonObject b, String key, boolean current) {
-        if (!b.containsKey(key)) {
-            return current;
-        }
-        if (!(b.getValue(key) instanceof Boolean v)) {
-            throw new BadRequest(key + " must be true or false");
-        }
-        return v;
-    }
-
-    private static int count(JsonObject b, String key, int current) {
-        if (!b.containsKey(key)) {
-            return current;
-        }
-        Integer v = nullableCount(b, key);
-        if (v == null) {
-            throw new BadRequest(key + " must be a whole number >= 0");
-        }
-        return v;
-    }
-
-    private static Integer nullableCount(JsonObject b, String key) {
-        Object v = b.getValue(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 0
-                || ((Number) v).longValue() > Integer.MAX_VALUE) {
-            throw new BadRequest(key + " must be a whole number >= 0");
-        }
-        return ((Number) v).intValue();
-    }
-
-    private void answer(RoutingContext ctx, Callable<Optional<JsonObject>> work) {
-        vertx.executeBlocking(work, false).onComplete(ar -> {
-            if (ar.succeeded()) {
-                if (ar.result().isPresent()) {
-                    respond(ctx, 200, ar.result().get());
-                } else {
-                    respond(ctx, 404, new JsonObject().put("error", "not found"));
-                }
-            } else if (ar.cause() instanceof BadRequest || ar.cause() instanceof InstanceAdmin.BadAttribute) {
-                respond(ctx, 400, new JsonObject().put("error", ar.cause().getMessage()));
-            } else if (ar.cause() instanceof dev.localcvm.store.InstanceRepository.ConflictException) {
-                respond(ctx, 409, new JsonObject().put("error", ar.cause().getMessage()));
-            } else {
-                respond(ctx, 500, new JsonObject().put("error", String.valueOf(ar.cause().getMessage())));
-            }
-        });
-    }
-
-    private static void respond(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+        return new JsonObject(service.instances().document(i));
     }
 }

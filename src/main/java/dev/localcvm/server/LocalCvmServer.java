@@ -67,13 +67,13 @@ public final class LocalCvmServer implements AutoCloseable {
             ApiKey defaultKey = accounts.ensureDefault(config.secretId(), config.secretKey());
             CvmService cvm = new CvmService(new InstanceRepository(database), new AttributeRepository(database),
                     new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
-                    config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()), clock);
+                    config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()));
             List<Product> served = List.of(CvmProduct.create(cvm));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
             // belongs to one process, which keeps its buckets in memory.
             boolean shared = config.store().isPostgres();
-            clock.attach(new ClockOffsetRepository(database));
+            clock.attach(new ClockOffsetRepository(database), shared);
             RateLimiter rateLimiter = new RateLimiter(config.rateLimits(), shared
                     ? new SharedRateBuckets(database, RateLimiter.meter(clock))::bucket : RateLimiter.local(clock));
             Gateway gateway = new Gateway(registry, accounts, clock, Json.newMapper(), new ParamBinder(false),
@@ -83,9 +83,8 @@ public final class LocalCvmServer implements AutoCloseable {
             Metrics metrics = new Metrics(actionNames);
 
             vertx = Vertx.vertx();
-            Runnable syncClock = shared ? clock::refresh : () -> { };
-            Sweeper sweeper = new Sweeper(vertx, cvm, clock, syncClock);
-            ApiHandler api = new ApiHandler(vertx, gateway, metrics, syncClock, !shared);
+            Sweeper sweeper = new Sweeper(vertx, cvm, clock);
+            ApiHandler api = new ApiHandler(vertx, gateway, metrics, clock);
             AdminRoutes adminRoutes = new AdminRoutes(vertx, clock, accounts, database, metrics,
                     !isLoopback(config.host()), config.adminToken(), version(), sweeper::sweepNow);
             Router admin = adminRoutes.router();
@@ -130,10 +129,6 @@ public final class LocalCvmServer implements AutoCloseable {
 
     public ServerClock clock() {
         return clock;
-    }
-
-    public Database database() {
-        return database;
     }
 
     /** Stops accepting connections, lets in-flight requests finish, then releases everything. */

@@ -19,11 +19,8 @@ final class Sweeper {
     private final CvmService service;
     private final ServerClock clock;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final Runnable syncClock;
 
-    /** @param syncClock takes a clock offset another replica may have moved */
-    Sweeper(Vertx vertx, CvmService service, ServerClock clock, Runnable syncClock) {
-        this.syncClock = syncClock;
+    Sweeper(Vertx vertx, CvmService service, ServerClock clock) {
         this.vertx = vertx;
         this.service = service;
         this.clock = clock;
@@ -47,7 +44,7 @@ final class Sweeper {
 
     /** Sweeps everything due now, on the calling thread. */
     void sweepNow() {
-        syncClock.run();
+        clock.refresh();
         var now = clock.instant();
         service.sweep(null, null, now);
         service.instances().purgeTombstones(now.minus(service.settings().tombstoneWindow()));

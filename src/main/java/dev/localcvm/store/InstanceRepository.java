@@ -351,6 +351,12 @@ public final class InstanceRepository {
                 .bind("before", before.toEpochMilli()).execute());
     }
 
+    /** The instance as it is stored, for the admin API's internal view. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> document(Instance i) {
+        return json.convertValue(i, java.util.Map.class);
+    }
+
     private Instance read(ResultSet rs) throws SQLException {
         try {
             Instance doc = json.readValue(rs.getString("doc"), Instance.class);

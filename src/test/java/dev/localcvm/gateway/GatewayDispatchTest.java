@@ -117,6 +117,16 @@ class GatewayDispatchTest {
     }
 
     @Test
+    void aLostStoreConnectionIsServiceUnavailableNotAnInternalError() throws Exception {
+        RuntimeException lost = new IllegalStateException("pool", new java.sql.SQLTransientConnectionException("gone"));
+
+        ApiResponse r = gateway(failing(lost)).handle(v3Post("Boom", "{}"));
+
+        assertThat(response(r).get("Error").get("Code").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(response(r).get("Error").get("Message").asText()).doesNotContain("gone");
+    }
+
+    @Test
     void anApiExceptionFromAnActionIsRenderedWithItsCodeAndMessage() throws Exception {
         ApiResponse r = gateway(failing(new ApiException(ErrorCode.UNSUPPORTED_OPERATION, "nope")))
                 .handle(v3Post("Boom", "{}"));

@@ -30,9 +30,4 @@ public enum InstanceState {
     public ErrorCode refusal() {
         return refusal;
     }
-
-    /** The states only the admin API can set (rescue and live migration). */
-    public boolean isAdminOnly() {
-        return ordinal() >= ENTER_RESCUE_MODE.ordinal();
-    }
 }

@@ -38,10 +38,6 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
-    public static Rule rule(Operation op) {
-        return RULES.get(op);
-    }
-
     /** Banning or freezing, which refuse every action whatever the state; null when neither. */
     public static ErrorCode restriction(Instance i) {
         if (i.flags().banned()) {
