@@ -1,5 +1,6 @@
 package dev.localcvm.cvm;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.error.ApiException;
@@ -9,6 +10,7 @@ import java.util.List;
 /** DescribeInstances: by ids (request order) or by filters (newest first); destroyed ids are simply absent. */
 public final class DescribeInstances extends BaseAction<DescribeInstances.Request> {
     private final InstanceLister lister;
+    private final RenderedInstances rendered = new RenderedInstances();
 
     public DescribeInstances(CvmService service) {
         super("DescribeInstances", Request.class, 40);
@@ -21,7 +23,8 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
     public record Request(List<String> instanceIds, List<Filter> filters, Long offset, Long limit) {
     }
 
-    public record Response(long totalCount, List<InstanceView> instanceSet) {
+    /** Each element of the set is an {@link InstanceView}, already rendered as JSON. */
+    public record Response(long totalCount, List<RawValue> instanceSet) {
     }
 
     @Override
@@ -37,6 +40,6 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
                 : lister.byQuery(uin, ctx.region(), InstanceQuery.of(r.filters() == null ? null : r.filters().stream()
                         .map(f -> new InstanceQuery.Filter(f.name(), f.values())).toList(), ctx.region()),
                         offset, limit, ctx.now());
-        return new Response(page.totalCount(), page.instances().stream().map(InstanceView::of).toList());
+        return new Response(page.totalCount(), page.instances().stream().map(rendered::json).toList());
     }
 }

@@ -1,11 +1,5 @@
 package dev.localcvm.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.localcvm.cvm.domain.Instance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,12 +22,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class InstanceRepository {
     private static final String COLUMNS = "instance_id, uin, region, zone, state, charge_type, instance_name, "
             + "created_at, due_at, version, doc";
+    private final Database db;
     private final Jdbi jdbi;
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private final InstanceDocuments documents = new InstanceDocuments();
 
     public InstanceRepository(Database db) {
+        this.db = db;
         this.jdbi = db.jdbi();
     }
 
@@ -119,36 +113,36 @@ public final class InstanceRepository {
     }
 
     public long countLive(String uin, String region) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(n), 0) FROM instance_counts "
-                        + "WHERE uin = :uin AND region = :region")
-                .bind("uin", uin).bind("region", region).mapTo(Long.class).one());
+        return countInZones(uin, region, null);
     }
 
     /** Live instances of the account and region in the given zones (all zones when null). */
     public long countInZones(String uin, String region, List<String> zones) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT COALESCE(SUM(n), 0) FROM instance_counts WHERE uin = :uin AND region = :region"
-                    + (zones == null ? "" : " AND zone IN (<zones>)")).bind("uin", uin).bind("region", region);
-            if (zones != null) {
-                q.bindList("zones", zones);
+        String in = zones == null ? "" : " AND zone IN (" + String.join(", ", java.util.Collections.nCopies(zones.size(), "?")) + ")";
+        return db.query("SELECT COALESCE(SUM(n), 0) FROM instance_counts WHERE uin = ? AND region = ?" + in, s -> {
+            s.setString(1, uin);
+            s.setString(2, region);
+            for (int k = 0; zones != null && k < zones.size(); k++) {
+                s.setString(3 + k, zones.get(k));
             }
-            return q.mapTo(Long.class).one();
-        });
+        }, rs -> rs.getLong(1)).get(0);
     }
 
     /** Instances with a timer due at {@code now}, in one account and region or (both null) anywhere. */
     public List<Instance> findDue(String uin, String region, Instant now, int limit) {
-        String scope = uin == null ? "" : " AND uin = :uin AND region = :region";
-        return jdbi.withHandle(h -> {
-            // The lower bound matters: NULLs (nothing due) sort first in the index, and an open range would
-            // walk all of them.
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE due_at BETWEEN 0 AND :now" + scope
-                    + " ORDER BY due_at LIMIT :limit").bind("now", now.toEpochMilli()).bind("limit", limit);
+        // The lower bound matters: NULLs (nothing due) sort first in the index, and an open range would
+        // walk all of them.
+        String sql = "SELECT " + COLUMNS + " FROM instances WHERE due_at BETWEEN 0 AND ?"
+                + (uin == null ? "" : " AND uin = ? AND region = ?") + " ORDER BY due_at LIMIT ?";
+        return db.query(sql, s -> {
+            int k = 1;
+            s.setLong(k++, now.toEpochMilli());
             if (uin != null) {
-                q.bind("uin", uin).bind("region", region);
+                s.setString(k++, uin);
+                s.setString(k++, region);
             }
-            return q.map((rs, ctx) -> read(rs)).list();
-        });
+            s.setInt(k, limit);
+        }, this::read);
     }
 
     /** A filtered, ordered page: CreatedTime descending, then InstanceId ascending. */
@@ -186,19 +180,10 @@ public final class InstanceRepository {
             // The leading columns are fixed by the filter, so naming them changes nothing in the order, but it
             // lets H2 walk the matching index instead of sorting every match.
             String order = oneZone ? "uin, region, zone, created_at DESC, instance_id" : "uin, region, created_at DESC, instance_id";
-            var ids = h.createQuery("SELECT instance_id" + base + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+            var rows = h.createQuery("SELECT " + COLUMNS + base + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                     .bind("uin", uin).bind("region", region).bind("limit", limit).bind("offset", offset);
-            params.forEach((k, v) -> bindAny(ids, k, v));
-            List<String> pageIds = ids.mapTo(String.class).list();
-            if (pageIds.isEmpty()) {
-                return new Page(total, List.of());
-            }
-            java.util.Map<String, Instance> byId = new java.util.HashMap<>();
-            h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE instance_id IN (<ids>)")
-                    .bindList("ids", pageIds).map((rs, ctx) -> read(rs)).forEach(i -> byId.put(i.id(), i));
-            List<Instance> page = new ArrayList<>(pageIds.size());
-            pageIds.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(page::add);
-            return new Page(total, page);
+            params.forEach((k, v) -> bindAny(rows, k, v));
+            return new Page(total, rows.map((rs, ctx) -> read(rs)).list());
         });
     }
 
@@ -352,26 +337,16 @@ public final class InstanceRepository {
     }
 
     /** The instance as it is stored, for the admin API's internal view. */
-    @SuppressWarnings("unchecked")
     public java.util.Map<String, Object> document(Instance i) {
-        return json.convertValue(i, java.util.Map.class);
+        return documents.asMap(i);
     }
 
     private Instance read(ResultSet rs) throws SQLException {
-        try {
-            Instance doc = json.readValue(rs.getString("doc"), Instance.class);
-            return doc.toBuilder().version(rs.getLong("version")).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable instance " + rs.getString("instance_id"), e);
-        }
+        return documents.read(rs.getString("instance_id"), rs.getString("doc"), rs.getLong("version"));
     }
 
     private String write(Instance i) {
-        try {
-            return json.writeValueAsString(i);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize instance " + i.id(), e);
-        }
+        return documents.write(i);
     }
 
     private static Long millis(Instant t) {

@@ -1,0 +1,38 @@
+package dev.localcvm.cvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localcvm.api.Json;
+import dev.localcvm.cvm.domain.ChargeType;
+import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.cvm.domain.InstanceState;
+import dev.localcvm.cvm.domain.Instances;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RenderedInstancesTest {
+    private final ObjectMapper mapper = Json.newMapper();
+    private final RenderedInstances rendered = new RenderedInstances();
+
+    private String inResponse(Instance i) throws Exception {
+        return mapper.writeValueAsString(new DescribeInstances.Response(1, List.of(rendered.json(i))));
+    }
+
+    @Test
+    void writesWhatSerializingTheViewWrites() throws Exception {
+        Instance i = Instances.of("ins-render01", InstanceState.RUNNING, ChargeType.PREPAID).name("未命名").build();
+        String expected = "{\"TotalCount\":1,\"InstanceSet\":[" + mapper.writeValueAsString(InstanceView.of(i)) + "]}";
+        assertThat(inResponse(i)).isEqualTo(expected);
+        assertThat(inResponse(i)).isEqualTo(expected); // the second time from the cache
+        assertThat(mapper.readTree(inResponse(i)).at("/InstanceSet/0/InstanceName").asText()).isEqualTo("未命名");
+    }
+
+    @Test
+    void aChangedInstanceIsRenderedAgain() throws Exception {
+        Instance running = Instances.running("ins-render02", ChargeType.POSTPAID_BY_HOUR);
+        assertThat(inResponse(running)).contains("\"InstanceState\":\"RUNNING\"");
+        Instance stopped = running.toBuilder().state(InstanceState.STOPPED).build();
+        assertThat(inResponse(stopped)).contains("\"InstanceState\":\"STOPPED\"").doesNotContain("RUNNING");
+    }
+}
