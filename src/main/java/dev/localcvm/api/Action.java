@@ -27,6 +27,14 @@ public interface Action<Q extends Record> {
         return true;
     }
 
+    /**
+     * Whether the action may change the store. The gateway answers such an action only once what it
+     * committed is durable; reads need not wait for that.
+     */
+    default boolean writes() {
+        return needsStore();
+    }
+
     /** The response's output fields; the gateway adds RequestId and the envelope. */
     Record execute(Q request, CallContext context);
 }

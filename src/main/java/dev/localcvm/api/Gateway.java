@@ -51,9 +51,17 @@ public final class Gateway {
     private final ParamBinder binder;
     private final boolean verifySignatures;
     private final RateLimiter rateLimiter;
+    private final Runnable awaitDurable;
 
     public Gateway(ProductRegistry products, AccountService accounts, Clock clock, ObjectMapper mapper,
                    ParamBinder binder, boolean verifySignatures, RateLimiter rateLimiter) {
+        this(products, accounts, clock, mapper, binder, verifySignatures, rateLimiter, () -> { });
+    }
+
+    /** @param awaitDurable returns once what the calling thread committed is durable */
+    public Gateway(ProductRegistry products, AccountService accounts, Clock clock, ObjectMapper mapper,
+                   ParamBinder binder, boolean verifySignatures, RateLimiter rateLimiter, Runnable awaitDurable) {
+        this.awaitDurable = awaitDurable;
         this.rateLimiter = rateLimiter;
         this.products = products;
         this.accounts = accounts;
@@ -240,7 +248,15 @@ public final class Gateway {
 
     private <Q extends Record> Record invoke(Action<Q> action, JsonNode params, CallContext context) {
         Q request = binder.bind(params, action.requestType());
-        return action.execute(request, context);
+        if (!action.writes()) {
+            return action.execute(request, context);
+        }
+        // Refused writes wait too: they may have consumed a fault rule or settled a timer on the way.
+        try {
+            return action.execute(request, context);
+        } finally {
+            awaitDurable.run();
+        }
     }
 
     private ApiKey authenticate(String secretId, Trace trace) {

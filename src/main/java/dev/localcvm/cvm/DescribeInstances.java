@@ -28,6 +28,11 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
     }
 
     @Override
+    public boolean writes() {
+        return false;
+    }
+
+    @Override
     public Response execute(Request r, CallContext ctx) {
         if (r.instanceIds() != null && r.filters() != null) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "`InstanceIds` and `Filters` cannot be given together.");

@@ -23,6 +23,11 @@ public final class DescribeInstancesStatus extends BaseAction<DescribeInstancesS
     }
 
     @Override
+    public boolean writes() {
+        return false;
+    }
+
+    @Override
     public Response execute(Request r, CallContext ctx) {
         long offset = InstanceLister.offset(r.offset());
         int limit = InstanceLister.limit(r.limit());

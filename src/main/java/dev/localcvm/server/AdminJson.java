@@ -25,8 +25,24 @@ final class AdminJson {
         }
     }
 
-    static void answer(Vertx vertx, RoutingContext ctx, Callable<Optional<JsonObject>> work) {
-        vertx.executeBlocking(work, false).onComplete(ar -> {
+    /**
+     * Where admin work runs: on a worker of {@code vertx}; a request that may change the store answers once
+     * its change is durable ({@code awaitDurable}), like an API write.
+     */
+    record Worker(Vertx vertx, Runnable awaitDurable) {
+    }
+
+    static void answer(Worker worker, RoutingContext ctx, Callable<Optional<JsonObject>> work) {
+        boolean writes = ctx.request().method() != io.vertx.core.http.HttpMethod.GET;
+        worker.vertx().executeBlocking(() -> {
+            try {
+                return work.call();
+            } finally {
+                if (writes) {
+                    worker.awaitDurable().run();
+                }
+            }
+        }, false).onComplete(ar -> {
             if (ar.succeeded()) {
                 if (ar.result().isPresent()) {
                     respond(ctx, 200, ar.result().get());

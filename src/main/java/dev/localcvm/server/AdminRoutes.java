@@ -32,12 +32,14 @@ final class AdminRoutes {
     private final String adminToken;
     private final String version;
     private final Runnable sweep;
+    private final AdminJson.Worker worker;
 
     /** @param sweep records what fell due; run after the clock moves, so the answer already shows it */
     AdminRoutes(Vertx vertx, ServerClock clock, AccountService accounts, Database database, Metrics metrics,
                 boolean tokenRequired, String adminToken, String version, Runnable sweep) {
         this.sweep = sweep;
         this.vertx = vertx;
+        this.worker = new AdminJson.Worker(vertx, database::awaitDurable);
         this.clock = clock;
         this.accounts = accounts;
         this.database = database;
@@ -57,7 +59,7 @@ final class AdminRoutes {
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
         router.post(PREFIX + "/clock").handler(this::advanceClock);
-        router.post(PREFIX + "/reset").handler(ctx -> AdminJson.answer(vertx, ctx, () -> {
+        router.post(PREFIX + "/reset").handler(ctx -> AdminJson.answer(worker, ctx, () -> {
             database.resetState();
             return Optional.of(new JsonObject().put("reset", true));
         }));
@@ -83,7 +85,7 @@ final class AdminRoutes {
     }
 
     private void advanceClock(RoutingContext ctx) {
-        AdminJson.answer(vertx, ctx, () -> {
+        AdminJson.answer(worker, ctx, () -> {
             Object seconds = AdminJson.body(ctx).getValue("advanceSeconds");
             if (!(seconds instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() != Math.floor(n.doubleValue())) {
                 throw new AdminJson.BadRequest("advanceSeconds must be a whole number of seconds >= 0");
@@ -96,7 +98,7 @@ final class AdminRoutes {
     }
 
     private void createAccount(RoutingContext ctx) {
-        AdminJson.answer(vertx, ctx, () -> {
+        AdminJson.answer(worker, ctx, () -> {
             Object name = AdminJson.body(ctx).getValue("Name");
             if (name != null && !(name instanceof String)) {
                 throw new AdminJson.BadRequest("Name must be a string");

@@ -31,14 +31,14 @@ import java.util.Set;
  */
 final class CvmAdminRoutes {
     private static final Set<String> MFA_VALUES = Set.of("MISSING", "EXPIRED", "FAILED");
-    private final Vertx vertx;
+    private final AdminJson.Worker worker;
     private final ServerClock clock;
     private final CvmService service;
     private final AccountService accounts;
     private final InstanceAdmin instances;
 
-    CvmAdminRoutes(Vertx vertx, ServerClock clock, CvmService service, AccountService accounts) {
-        this.vertx = vertx;
+    CvmAdminRoutes(AdminJson.Worker worker, ServerClock clock, CvmService service, AccountService accounts) {
+        this.worker = worker;
         this.clock = clock;
         this.service = service;
         this.accounts = accounts;
@@ -46,27 +46,27 @@ final class CvmAdminRoutes {
     }
 
     void mount(Router router, String prefix) {
-        router.get(prefix + "/instances/:id").handler(ctx -> answer(vertx, ctx, () ->
+        router.get(prefix + "/instances/:id").handler(ctx -> answer(worker, ctx, () ->
                 instances.find(ctx.pathParam("id"), clock.instant()).map(this::view)));
-        router.post(prefix + "/instances/:id/attributes").handler(ctx -> answer(vertx, ctx, () ->
+        router.post(prefix + "/instances/:id/attributes").handler(ctx -> answer(worker, ctx, () ->
                 instances.setAttributes(ctx.pathParam("id"), body(ctx).getMap(), clock.instant()).map(this::view)));
-        router.post(prefix + "/instances/:id/recover").handler(ctx -> answer(vertx, ctx, () ->
+        router.post(prefix + "/instances/:id/recover").handler(ctx -> answer(worker, ctx, () ->
                 instances.recover(ctx.pathParam("id"), clock.instant()).map(this::view)));
         router.post(prefix + "/accounts/:uin/attributes").handler(this::accountAttributes);
         router.post(prefix + "/accounts/:uin/temporary-keys").handler(this::temporaryKey);
         router.post(prefix + "/credentials/:secretId/attributes").handler(this::credentialAttributes);
         router.post(prefix + "/regions/:region/attributes").handler(this::regionAttributes);
         router.post(prefix + "/faults").handler(this::addFault);
-        router.get(prefix + "/faults").handler(ctx -> answer(vertx, ctx, () -> Optional.of(new JsonObject()
+        router.get(prefix + "/faults").handler(ctx -> answer(worker, ctx, () -> Optional.of(new JsonObject()
                 .put("Rules", new JsonArray(service.faults().list().stream().map(JsonObject::mapFrom).toList())))));
-        router.delete(prefix + "/faults").handler(ctx -> answer(vertx, ctx, () -> {
+        router.delete(prefix + "/faults").handler(ctx -> answer(worker, ctx, () -> {
             service.faults().clear();
             return Optional.of(new JsonObject().put("cleared", true));
         }));
     }
 
     private void accountAttributes(RoutingContext ctx) {
-        answer(vertx, ctx, () -> {
+        answer(worker, ctx, () -> {
             String uin = ctx.pathParam("uin");
             JsonObject b = body(ctx);
             known(b, Set.of("appIdInvalid", "eipReleaseEnabled", "unpaidOrder", "returnQuota", "returnsUsed",
@@ -87,7 +87,7 @@ final class CvmAdminRoutes {
     }
 
     private void temporaryKey(RoutingContext ctx) {
-        answer(vertx, ctx, () -> {
+        answer(worker, ctx, () -> {
             String uin = ctx.pathParam("uin");
             JsonObject b = body(ctx);
             known(b, Set.of("ttlSeconds"));
@@ -101,7 +101,7 @@ final class CvmAdminRoutes {
     }
 
     private void credentialAttributes(RoutingContext ctx) {
-        answer(vertx, ctx, () -> {
+        answer(worker, ctx, () -> {
             String secretId = ctx.pathParam("secretId");
             JsonObject b = body(ctx);
             known(b, Set.of("mfa"));
@@ -118,7 +118,7 @@ final class CvmAdminRoutes {
     }
 
     private void regionAttributes(RoutingContext ctx) {
-        answer(vertx, ctx, () -> {
+        answer(worker, ctx, () -> {
             String region = ctx.pathParam("region");
             JsonObject b = body(ctx);
             known(b, Set.of("terminateDisabled"));
@@ -132,7 +132,7 @@ final class CvmAdminRoutes {
     }
 
     private void addFault(RoutingContext ctx) {
-        answer(vertx, ctx, () -> {
+        answer(worker, ctx, () -> {
             JsonObject b = body(ctx);
             known(b, Set.of("action", "code", "instanceId", "remaining"));
             if (!(b.getValue("action") instanceof String action) || !(b.getValue("code") instanceof String code)) {

@@ -77,7 +77,7 @@ public final class LocalCvmServer implements AutoCloseable {
             RateLimiter rateLimiter = new RateLimiter(config.rateLimits(), shared
                     ? new SharedRateBuckets(database, RateLimiter.meter(clock))::bucket : RateLimiter.local(clock));
             Gateway gateway = new Gateway(registry, accounts, clock, Json.newMapper(), new ParamBinder(false),
-                    config.verifySignatures(), rateLimiter);
+                    config.verifySignatures(), rateLimiter, database::awaitDurable);
             Set<String> actionNames = new HashSet<>();
             served.forEach(p -> actionNames.addAll(p.actions().keySet()));
             Metrics metrics = new Metrics(actionNames);
@@ -88,7 +88,7 @@ public final class LocalCvmServer implements AutoCloseable {
             AdminRoutes adminRoutes = new AdminRoutes(vertx, clock, accounts, database, metrics,
                     !isLoopback(config.host()), config.adminToken(), version(), sweeper::sweepNow);
             Router admin = adminRoutes.router();
-            new CvmAdminRoutes(vertx, clock, cvm, accounts).mount(admin, AdminRoutes.PREFIX);
+            new CvmAdminRoutes(new AdminJson.Worker(vertx, database::awaitDurable), clock, cvm, accounts).mount(admin, AdminRoutes.PREFIX);
             sweeper.sweepNow();
             sweeper.start();
             HttpServerOptions options = new HttpServerOptions()

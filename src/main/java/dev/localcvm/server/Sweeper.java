@@ -15,6 +15,12 @@ import org.slf4j.LoggerFactory;
 final class Sweeper {
     private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
     private static final long PERIOD_MILLIS = 1000;
+    /**
+     * Tombstones past the window are garbage, not state (lookups check the window themselves), and
+     * deleting them scans the table: once a minute is enough.
+     */
+    private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(1);
+    private volatile java.time.Instant lastPurge = java.time.Instant.MIN;
     private final Vertx vertx;
     private final CvmService service;
     private final ServerClock clock;
@@ -47,6 +53,9 @@ final class Sweeper {
         clock.refresh();
         var now = clock.instant();
         service.sweep(null, null, now);
-        service.instances().purgeTombstones(now.minus(service.settings().tombstoneWindow()));
+        if (!now.isBefore(lastPurge.plus(PURGE_EVERY))) {
+            service.instances().purgeTombstones(now.minus(service.settings().tombstoneWindow()));
+            lastPurge = now;
+        }
     }
 }

@@ -65,6 +65,15 @@ final class InstanceDocuments {
         }
     }
 
+    /**
+     * Drops a destroyed instance. Needed for more than memory: the cache admits a new entry only when it
+     * has room or the entry looks more useful than an old one, and rows just written (a batch launched,
+     * then terminated) would otherwise lose to documents of instances long gone.
+     */
+    void forget(String id) {
+        decoded.invalidate(id);
+    }
+
     /** The instance as it is stored, as a map, for the admin API's internal view. */
     @SuppressWarnings("unchecked")
     Map<String, Object> asMap(Instance i) {

@@ -132,7 +132,8 @@ public final class InstanceRepository {
     public List<Instance> findDue(String uin, String region, Instant now, int limit) {
         // The lower bound matters: NULLs (nothing due) sort first in the index, and an open range would
         // walk all of them.
-        String sql = "SELECT " + COLUMNS + " FROM instances WHERE due_at BETWEEN 0 AND ?"
+        String sql = "SELECT " + COLUMNS + db.from("instances", "instances_due")
+                + " WHERE due_at BETWEEN 0 AND ?"
                 + (uin == null ? "" : " AND uin = ? AND region = ?") + " ORDER BY due_at LIMIT ?";
         return db.query(sql, s -> {
             int k = 1;
@@ -251,6 +252,7 @@ public final class InstanceRepository {
             PreparedBatch delete = h.prepareBatch("DELETE FROM instances WHERE instance_id = :id AND version = :version");
             destroyed.forEach(i -> delete.bind("id", i.id()).bind("version", i.version()).add());
             requireOneRowEach(delete.execute(), destroyed);
+            destroyed.forEach(i -> documents.forget(i.id()));
             PreparedBatch tombstones = h.prepareBatch("INSERT INTO instance_tombstones (instance_id, uin, region, "
                     + "destroyed_at) VALUES (:id, :uin, :region, :at)");
             destroyed.forEach(i -> tombstones.bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region())
@@ -296,13 +298,19 @@ public final class InstanceRepository {
                 continue;
             }
             String[] key = keys.get(e.getKey());
-            h.createUpdate("INSERT INTO instance_counts (uin, region, zone, n) VALUES (:uin, :region, :zone, 0) "
-                            + "ON CONFLICT DO NOTHING")
-                    .bind("uin", key[0]).bind("region", key[1]).bind("zone", key[2]).execute();
-            h.createUpdate("UPDATE instance_counts SET n = n + :d WHERE uin = :uin AND region = :region AND zone = :zone")
-                    .bind("d", e.getValue()[0]).bind("uin", key[0]).bind("region", key[1]).bind("zone", key[2])
-                    .execute();
+            // The zone's row exists but for the first instance ever launched there: try the update alone.
+            if (updateCount(h, key, e.getValue()[0]) == 0) {
+                h.createUpdate("INSERT INTO instance_counts (uin, region, zone, n) VALUES (:uin, :region, :zone, 0) "
+                                + "ON CONFLICT DO NOTHING")
+                        .bind("uin", key[0]).bind("region", key[1]).bind("zone", key[2]).execute();
+                updateCount(h, key, e.getValue()[0]);
+            }
         }
+    }
+
+    private static int updateCount(Handle h, String[] key, long delta) {
+        return h.createUpdate("UPDATE instance_counts SET n = n + :d WHERE uin = :uin AND region = :region AND zone = :zone")
+                .bind("d", delta).bind("uin", key[0]).bind("region", key[1]).bind("zone", key[2]).execute();
     }
 
     /** A compare-and-set that matched no row: the instance changed since it was read. */

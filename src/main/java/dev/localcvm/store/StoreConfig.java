@@ -7,12 +7,14 @@ import java.util.UUID;
 public record StoreConfig(String jdbcUrl, String user, String password, String description) {
 
     /**
-     * An H2 file database in {@code dataDir}. WRITE_DELAY=0 commits to disk before a response is sent,
-     * which is what makes an acknowledged write survive {@code kill -9}.
+     * An H2 file database in {@code dataDir}. A request that changed something answers only once its
+     * change is in the file (see {@link #groupCommit()}), which is what makes an acknowledged write survive
+     * {@code kill -9}; H2's own background write (WRITE_DELAY) only stores what no request waits for,
+     * such as timers recorded by the sweeper.
      */
     public static StoreConfig h2File(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("localcvm");
-        return new StoreConfig("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0",
+        return new StoreConfig("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=100",
                 "sa", "", "H2 file " + file + ".mv.db");
     }
 
@@ -23,6 +25,11 @@ public record StoreConfig(String jdbcUrl, String user, String password, String d
 
     public static StoreConfig postgres(String url, String user, String password) {
         return new StoreConfig(url, user, password, "PostgreSQL " + url);
+    }
+
+    /** Whether commits reach the file through {@link GroupFlush} rather than each on its own (an H2 file). */
+    public boolean groupCommit() {
+        return jdbcUrl.startsWith("jdbc:h2:file:");
     }
 
     public boolean isPostgres() {

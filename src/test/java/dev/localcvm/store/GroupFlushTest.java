@@ -1,0 +1,85 @@
+package dev.localcvm.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class GroupFlushTest {
+    /** The changes committed so far, numbered; and up to which number a finished write covers. */
+    private final AtomicLong committed = new AtomicLong();
+    private final AtomicLong inFile = new AtomicLong();
+    private final AtomicInteger writes = new AtomicInteger();
+    private volatile boolean failNext;
+
+    /** A data source whose CHECKPOINT "writes" exactly what was committed when it began. */
+    private DataSource store() {
+        Statement statement = (Statement) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Statement.class}, (p, m, args) -> {
+                    if (m.getName().equals("execute") && "CHECKPOINT".equals(args[0])) {
+                        if (failNext) {
+                            failNext = false;
+                            throw new SQLException("disk full");
+                        }
+                        long upTo = committed.get();
+                        writes.incrementAndGet();
+                        Thread.yield();
+                        inFile.accumulateAndGet(upTo, Math::max);
+                        return false;
+                    }
+                    return null;
+                });
+        Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Connection.class}, (p, m, args) -> m.getName().equals("createStatement") ? statement : null);
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (p, m, args) -> m.getName().equals("getConnection") ? connection : null);
+    }
+
+    @Test
+    void everyWaiterReturnsOnlyOnceAWriteThatBeganAfterItsCommitFinished() throws Exception {
+        GroupFlush flush = new GroupFlush(store());
+        ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            Thread thread = new Thread(() -> {
+                for (int n = 0; n < 500; n++) {
+                    long mine = committed.incrementAndGet();
+                    flush.await();
+                    if (inFile.get() < mine) {
+                        violations.add("change " + mine + " answered while the file held up to " + inFile.get());
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        assertThat(violations).isEmpty();
+        assertThat(inFile.get()).isEqualTo(16 * 500);
+        assertThat(writes.get()).isBetween(1, 16 * 500);
+    }
+
+    @Test
+    void aFailedWriteFailsItsWaiterAndTheNextWaiterWritesAgain() {
+        GroupFlush flush = new GroupFlush(store());
+        committed.incrementAndGet();
+        failNext = true;
+        assertThatThrownBy(flush::await).hasMessageContaining("disk full");
+        assertThat(inFile.get()).isZero();
+        committed.incrementAndGet();
+        flush.await();
+        assertThat(inFile.get()).isEqualTo(2);
+    }
+}
