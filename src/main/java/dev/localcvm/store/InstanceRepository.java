@@ -221,12 +221,16 @@ public final class InstanceRepository {
     /** SQLSTATE 40001 (serialization failure) or 40P01 (deadlock detected) anywhere in the chain. */
     private static boolean isTransactionConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-                return true;
+            // A failed JDBC batch reports the statement's own error as its "next exception".
+            for (SQLException sql = t instanceof SQLException x ? x : null; sql != null; sql = sql.getNextException()) {
+                if ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;
     }
+
 
     private void apply(Handle h, Changes changes) {
         insert(h, changes.inserts());
