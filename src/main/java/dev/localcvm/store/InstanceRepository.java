@@ -153,8 +153,6 @@ public final class InstanceRepository {
     /**
      * @param where extra SQL conditions on the indexed columns (with named parameters in {@code params})
      * @param offset rows to skip; with {@code limit} < 0 every matching row is returned
-     */
-    /**
      * @param oneZone every match is in one zone (an equality filter), so the zone index gives the order
      * @param knownTotal the number of matches when the caller knows it (from the per-zone counters)
      */
@@ -176,10 +174,9 @@ public final class InstanceRepository {
                 params.forEach((k, v) -> bindAny(all, k, v));
                 return new Page(total, all.map((rs, ctx) -> read(rs)).list());
             }
-            // The page's ids first, from the ordered index alone; then only those rows' documents. Ordering
-            // rows with their documents would read every matching document to keep a hundred.
-            // The leading columns are fixed by the filter, so naming them changes nothing in the order, but it
-            // lets H2 walk the matching index instead of sorting every match.
+            // The page is read in the order of an index, so the database stops after offset + limit rows
+            // instead of sorting every match. The leading columns are fixed by the filter: naming them changes
+            // nothing in the order, but it lets H2 see that the index gives it.
             String order = oneZone ? "uin, region, zone, created_at DESC, instance_id" : "uin, region, created_at DESC, instance_id";
             var rows = h.createQuery("SELECT " + COLUMNS + base + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                     .bind("uin", uin).bind("region", region).bind("limit", limit).bind("offset", offset);
@@ -230,7 +227,6 @@ public final class InstanceRepository {
         }
         return false;
     }
-
 
     private void apply(Handle h, Changes changes) {
         insert(h, changes.inserts());
