@@ -13,6 +13,7 @@ import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.RunInstancesResponse;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import dev.localcvm.account.AccountService;
+import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.JarProcesses;
 import dev.localcvm.testing.JarProcesses.Served;
 import dev.localcvm.testing.Poll;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * (Whatever store the suite runs on: this is about the embedded default.)
  */
 class CrashDurabilityIT {
-    private static final String REGION = CvmItSupport.REGION;
+    private static final String REGION = CvmFixture.REGION;
     private static final Duration PAUSE = Duration.ofMillis(250);
     private static final int TRIES = 40;
     private final JarProcesses jars = new JarProcesses();
@@ -61,7 +62,7 @@ class CrashDurabilityIT {
         Path dir = TestStores.newDirectory("crash-acked-");
         Served first = serve(dir, "500ms");
         CvmClient cvm = cvm(first);
-        RunInstancesRequest run = CvmItSupport.runRequest(null);
+        RunInstancesRequest run = CvmFixture.runRequest(null);
         run.setInstanceCount(3L);
         run.setInstanceName("kept");
         List<String> ids = Arrays.asList(cvm.RunInstances(run).getInstanceIdSet());
@@ -78,7 +79,7 @@ class CrashDurabilityIT {
                 Map.of("Content-Type", "application/json"), "{\"Name\":\"survivor\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         JsonNode account = new ObjectMapper().readTree(created.body());
-        RunInstancesRequest last = CvmItSupport.runRequest(null);
+        RunInstancesRequest last = CvmFixture.runRequest(null);
         last.setClientToken("acknowledged-last");
         RunInstancesResponse lastResponse = cvm.RunInstances(last);
         first.kill9();
@@ -86,18 +87,18 @@ class CrashDurabilityIT {
         Served second = serve(dir, "500ms");
         CvmClient again = cvm(second);
         Instance stopped = Poll.until("the instance stopped before the kill is STOPPED", TRIES, PAUSE,
-                () -> CvmItSupport.describe(again, ids.get(1)), i -> i != null && "STOPPED".equals(i.getInstanceState()));
+                () -> CvmFixture.describe(again, ids.get(1)), i -> i != null && "STOPPED".equals(i.getInstanceState()));
         assertThat(stopped.getLatestOperation()).isEqualTo("StopInstances");
         assertThat(stopped.getLatestOperationRequestId()).isEqualTo(stopRequestId);
-        Instance renamed = CvmItSupport.describe(again, ids.get(2));
+        Instance renamed = CvmFixture.describe(again, ids.get(2));
         assertThat(renamed.getInstanceName()).isEqualTo("renamed-just-before-the-kill");
         assertThat(renamed.getLatestOperationRequestId()).isEqualTo(modifyRequestId);
-        assertThat(CvmItSupport.describe(again, ids.get(0)).getInstanceState()).isEqualTo("RUNNING");
+        assertThat(CvmFixture.describe(again, ids.get(0)).getInstanceState()).isEqualTo("RUNNING");
         String lastId = lastResponse.getInstanceIdSet()[0];
-        assertThat(CvmItSupport.describe(again, lastId)).as("the instance launched right before the kill").isNotNull();
+        assertThat(CvmFixture.describe(again, lastId)).as("the instance launched right before the kill").isNotNull();
         // Its ClientToken was recorded with it: the same call answers the same instance, and launches nothing.
         assertThat(again.RunInstances(last).getInstanceIdSet()).containsExactly(lastId);
-        assertThat(CvmItSupport.describeAll(again)).hasSize(4);
+        assertThat(CvmFixture.describeAll(again)).hasSize(4);
         // The account created through the admin API, keys included.
         CvmClient survivor = second.cvm(account.get("SecretId").asText(), account.get("SecretKey").asText(), REGION);
         assertThat(survivor.DescribeInstances(new DescribeInstancesRequest()).getTotalCount()).isZero();
@@ -111,14 +112,14 @@ class CrashDurabilityIT {
         // moment after the restart.
         Served first = serve(dir, "2s");
         CvmClient cvm = cvm(first);
-        String postpaid = CvmItSupport.run(cvm, null, r -> { }).get(0);
-        String prepaid = CvmItSupport.run(cvm, "PREPAID", r -> { }).get(0);
+        String postpaid = CvmFixture.run(cvm, null, r -> { }).get(0);
+        String prepaid = CvmFixture.run(cvm, "PREPAID", r -> { }).get(0);
         Poll.until("both RUNNING", TRIES, PAUSE, () -> states(cvm, List.of(postpaid, prepaid)),
                 s -> s.values().stream().allMatch("RUNNING"::equals));
-        String terminated = CvmItSupport.terminate(cvm, postpaid);
-        String isolated = CvmItSupport.terminate(cvm, prepaid);
-        Instance terminating = CvmItSupport.describe(cvm, postpaid);
-        Instance isolating = CvmItSupport.describe(cvm, prepaid);
+        String terminated = CvmFixture.terminate(cvm, postpaid);
+        String isolated = CvmFixture.terminate(cvm, prepaid);
+        Instance terminating = CvmFixture.describe(cvm, postpaid);
+        Instance isolating = CvmFixture.describe(cvm, prepaid);
         first.kill9();
         assertThat(terminating.getInstanceState()).isEqualTo("TERMINATING");
         assertThat(isolating.getInstanceState()).isEqualTo("SHUTDOWN");
@@ -129,12 +130,12 @@ class CrashDurabilityIT {
         Poll.until("the terminated instance gone and the prepaid one in the recycle bin", TRIES, PAUSE,
                 () -> states(again, List.of(postpaid, prepaid)),
                 s -> s.get(postpaid).equals("absent") && s.get(prepaid).equals("SHUTDOWN/SUCCESS"));
-        Instance binned = CvmItSupport.describe(again, prepaid);
+        Instance binned = CvmFixture.describe(again, prepaid);
         assertThat(binned.getLatestOperation()).isEqualTo("TerminateInstances");
         assertThat(binned.getLatestOperationRequestId()).isEqualTo(isolated);
         assertThat(binned.getIsolatedSource()).isEqualTo("MANMADE");
         // The destroyed id is remembered (tombstone), not forgotten.
-        assertThat(CvmItSupport.codeOf(() -> CvmItSupport.terminate(again, postpaid)))
+        assertThat(CvmFixture.codeOf(() -> CvmFixture.terminate(again, postpaid)))
                 .as("terminating %s again (first terminated by %s)", postpaid, terminated)
                 .isEqualTo("UnsupportedOperation.InstanceStateTerminated");
         second.kill9();
@@ -155,7 +156,7 @@ class CrashDurabilityIT {
         CountDownLatch enough = new CountDownLatch(20);
         Thread writer = new Thread(() -> {
             for (int k = 0; k < 300; k++) {
-                RunInstancesRequest r = CvmItSupport.runRequest(null);
+                RunInstancesRequest r = CvmFixture.runRequest(null);
                 r.setInstanceName("w-" + k);
                 try {
                     String id = cvm.RunInstances(r).getInstanceIdSet()[0];
@@ -204,7 +205,7 @@ class CrashDurabilityIT {
     private static Map<String, String> states(CvmClient cvm, List<String> ids) throws TencentCloudSDKException {
         Map<String, String> out = new LinkedHashMap<>();
         for (String id : ids) {
-            Instance i = CvmItSupport.describe(cvm, id);
+            Instance i = CvmFixture.describe(cvm, id);
             out.put(id, i == null ? "absent" : i.getInstanceState()
                     + ("RUNNING".equals(i.getInstanceState()) ? "" : "/" + i.getLatestOperationState()));
         }

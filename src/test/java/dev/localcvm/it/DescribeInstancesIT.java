@@ -1,8 +1,8 @@
 package dev.localcvm.it;
 
-import static dev.localcvm.it.CvmItSupport.codeOf;
-import static dev.localcvm.it.CvmItSupport.run;
-import static dev.localcvm.it.CvmItSupport.terminate;
+import static dev.localcvm.testing.CvmFixture.codeOf;
+import static dev.localcvm.testing.CvmFixture.run;
+import static dev.localcvm.testing.CvmFixture.terminate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +18,7 @@ import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.Tag;
 import com.tencentcloudapi.cvm.v20170312.models.TagSpecification;
 import com.tencentcloudapi.cvm.v20170312.models.VirtualPrivateCloud;
+import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.Envelope;
 import dev.localcvm.testing.SignedRequest;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * instances A, B, C created 10 s apart; tests that change things use accounts of their own.
  */
 class DescribeInstancesIT {
-    private static CvmItSupport it;
+    private static CvmFixture it;
     private static CvmClient cvm;
     private static String a;
     private static String b;
@@ -44,8 +45,8 @@ class DescribeInstancesIT {
 
     @BeforeAll
     static void fixture() throws Exception {
-        it = CvmItSupport.start();
-        cvm = it.cvm;
+        it = CvmFixture.start();
+        cvm = it.client();
         a = run(cvm, null, r -> {
             r.setInstanceName("alpha-web");
             r.setVirtualPrivateCloud(vpc("vpc-aaaa1111", "subnet-aaaa1111", "10.0.0.11"));
@@ -259,7 +260,7 @@ class DescribeInstancesIT {
     void withoutIdsTheNewestComeFirstThenByInstanceId() throws Exception {
         assertThat(ids(cvm.DescribeInstances(new DescribeInstancesRequest()).getInstanceSet())).containsExactly(c, b, a);
 
-        CvmClient other = it.client(it.newAccount("ordering"), CvmItSupport.REGION);
+        CvmClient other = it.newAccount("ordering").client();
         List<String> batch = new ArrayList<>(run(other, null, r -> r.setInstanceCount(4L)));
         it.advance(1);
         String newest = run(other, null, r -> { }).get(0);
@@ -279,7 +280,7 @@ class DescribeInstancesIT {
 
     @Test
     void offsetAndLimitDefaultTo0And20AndLimitIsAtMost100() throws Exception {
-        CvmClient other = it.client(it.newAccount("paging"), CvmItSupport.REGION);
+        CvmClient other = it.newAccount("paging").client();
         run(other, null, r -> r.setInstanceCount(25L));
 
         DescribeInstancesResponse first = other.DescribeInstances(new DescribeInstancesRequest());
@@ -312,7 +313,7 @@ class DescribeInstancesIT {
 
     @Test
     void destroyedIdsAreSilentlyAbsent() throws Exception {
-        CvmClient other = it.client(it.newAccount("absence"), CvmItSupport.REGION);
+        CvmClient other = it.newAccount("absence").client();
         List<String> two = run(other, null, r -> r.setInstanceCount(2L));
         it.advance(1);
         terminate(other, two.get(0));
@@ -354,15 +355,16 @@ class DescribeInstancesIT {
 
     @Test
     void describeInstancesStatusOfAnEmptyAccountIsZeroAndAnEmptyList() throws Exception {
-        String[] empty = it.newAccount("empty");
-        DescribeInstancesStatusResponse sdk = it.client(empty, CvmItSupport.REGION)
+        CvmFixture empty = it.newAccount("empty");
+        DescribeInstancesStatusResponse sdk = empty.client()
                 .DescribeInstancesStatus(new DescribeInstancesStatusRequest());
         assertThat(sdk.getTotalCount()).isZero();
         assertThat(sdk.getInstanceStatusSet()).isNotNull().isEmpty();
 
-        JsonNode raw = Envelope.success(SignedRequest.tc3(it.server).key(empty[1], empty[2])
-                .timestamp(it.server.server().clock().unadvanced().millis() / 1000)
-                .action("DescribeInstancesStatus").region(CvmItSupport.REGION).body("{}").send());
+        JsonNode raw = Envelope.success(SignedRequest.tc3(it.server())
+                .key(empty.credential().getSecretId(), empty.credential().getSecretKey())
+                .timestamp(it.server().server().clock().unadvanced().millis() / 1000)
+                .action("DescribeInstancesStatus").region(CvmFixture.REGION).body("{}").send());
         assertThat(raw.get("TotalCount").asLong()).isZero();
         assertThat(raw.get("InstanceStatusSet").isArray()).isTrue();
         assertThat(raw.get("InstanceStatusSet")).isEmpty();

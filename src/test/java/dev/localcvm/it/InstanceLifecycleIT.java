@@ -1,10 +1,10 @@
 package dev.localcvm.it;
 
-import static dev.localcvm.it.CvmItSupport.REGION;
-import static dev.localcvm.it.CvmItSupport.codeOf;
-import static dev.localcvm.it.CvmItSupport.describe;
-import static dev.localcvm.it.CvmItSupport.describeAll;
-import static dev.localcvm.it.CvmItSupport.terminate;
+import static dev.localcvm.testing.CvmFixture.REGION;
+import static dev.localcvm.testing.CvmFixture.codeOf;
+import static dev.localcvm.testing.CvmFixture.describe;
+import static dev.localcvm.testing.CvmFixture.describeAll;
+import static dev.localcvm.testing.CvmFixture.terminate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -17,9 +17,11 @@ import com.tencentcloudapi.cvm.v20170312.models.RebootInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StartInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
+import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.Envelope;
 import dev.localcvm.testing.SignedRequest;
 import dev.localcvm.testing.TestServer.Mode;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,13 +33,13 @@ import org.junit.jupiter.api.Test;
  * The wrong-state refusals are in {@link InstanceStateRefusalIT}; RunInstances' own rules in {@link RunInstancesIT}.
  */
 class InstanceLifecycleIT {
-    private CvmItSupport it;
+    private CvmFixture it;
     private CvmClient cvm;
 
     @BeforeEach
     void start() {
-        it = CvmItSupport.start();
-        cvm = it.cvm;
+        it = CvmFixture.start();
+        cvm = it.client();
     }
 
     @AfterEach
@@ -60,6 +62,14 @@ class InstanceLifecycleIT {
         return cvm.StartInstances(req).getRequestId();
     }
 
+    /** Runs one instance and lets it reach RUNNING on the admin clock, which drives every transition in this class. */
+    private String running(String chargeType) throws TencentCloudSDKException {
+        String id = it.run(chargeType);
+        it.advance(1);
+        assertThat(it.describe(id).getInstanceState()).isEqualTo("RUNNING");
+        return id;
+    }
+
     private static void assertOperation(Instance i, String state, String operation, String opState, String requestId) {
         assertThat(i).as("instance").isNotNull();
         assertThat(i.getInstanceState()).as("InstanceState of %s", i.getInstanceId()).isEqualTo(state);
@@ -72,24 +82,24 @@ class InstanceLifecycleIT {
 
     @Test
     void runInstancesIsVisibleAtOnceInPendingAndRunningAfterD() throws Exception {
-        var response = cvm.RunInstances(CvmItSupport.runRequest(null));
+        var response = cvm.RunInstances(CvmFixture.runRequest(null));
         String id = response.getInstanceIdSet()[0];
 
         Instance pending = it.describe(id);
         assertOperation(pending, "PENDING", "RunInstances", "OPERATING", response.getRequestId());
         assertThat(pending.getLatestOperationErrorMsg()).isEmpty();
 
-        it.server.server().clock().advance(Duration.ofMillis(999));
+        it.advanceClockOnly(Duration.ofMillis(999));
         assertThat(it.describe(id).getInstanceState()).as("just before D").isEqualTo("PENDING");
 
-        it.server.server().clock().advance(Duration.ofMillis(1));
+        it.advanceClockOnly(Duration.ofMillis(1));
         assertOperation(it.describe(id), "RUNNING", "RunInstances", "SUCCESS", response.getRequestId());
         assertThat(it.describe(id).getStopChargingMode()).isEqualTo("NOT_APPLICABLE");
     }
 
     @Test
     void stopGoesThroughStoppingToStoppedKeepingChargingByDefault() throws Exception {
-        String id = it.running(null);
+        String id = running(null);
 
         StopInstancesRequest both = new StopInstancesRequest();
         both.setInstanceIds(new String[] {id});
@@ -110,7 +120,7 @@ class InstanceLifecycleIT {
 
     @Test
     void stopWithStopChargingThenStartGoesBackToRunning() throws Exception {
-        String id = it.running("POSTPAID_BY_HOUR");
+        String id = running("POSTPAID_BY_HOUR");
 
         stop(id, "STOP_CHARGING");
         it.advance(1);
@@ -129,7 +139,7 @@ class InstanceLifecycleIT {
 
     @Test
     void rebootGoesThroughRebootingBackToRunning() throws Exception {
-        String id = it.running(null);
+        String id = running(null);
         RebootInstancesRequest req = new RebootInstancesRequest();
         req.setInstanceIds(new String[] {id});
 
@@ -142,7 +152,7 @@ class InstanceLifecycleIT {
 
     @Test
     void modifyInstanceNameIsOperatingForDThenSucceeds() throws Exception {
-        String id = it.running(null);
+        String id = running(null);
         ModifyInstancesAttributeRequest req = new ModifyInstancesAttributeRequest();
         req.setInstanceIds(new String[] {id});
         req.setInstanceName("renamed");
@@ -158,7 +168,7 @@ class InstanceLifecycleIT {
 
     @Test
     void modifyDisableApiTerminationOnAStoppedInstance() throws Exception {
-        String id = it.running(null);
+        String id = running(null);
         stop(id, null);
         it.advance(1);
         ModifyInstancesAttributeRequest req = new ModifyInstancesAttributeRequest();
@@ -176,7 +186,7 @@ class InstanceLifecycleIT {
 
     @Test
     void modifyNeedsExactlyOneAttribute() throws Exception {
-        String id = it.running(null);
+        String id = running(null);
         Instance before = it.describe(id);
 
         ModifyInstancesAttributeRequest none = new ModifyInstancesAttributeRequest();
@@ -202,8 +212,8 @@ class InstanceLifecycleIT {
 
     @Test
     void postpaidTerminateShowsTerminatingThenTheInstanceIsSilentlyAbsent() throws Exception {
-        String id = it.running("POSTPAID_BY_HOUR");
-        String other = it.running("POSTPAID_BY_HOUR");
+        String id = running("POSTPAID_BY_HOUR");
+        String other = running("POSTPAID_BY_HOUR");
 
         String requestId = terminate(cvm, id);
         Instance terminating = it.describe(id);
@@ -216,12 +226,12 @@ class InstanceLifecycleIT {
         DescribeInstancesResponse all = cvm.DescribeInstances(new DescribeInstancesRequest());
         assertThat(all.getTotalCount()).isEqualTo(1L);
         assertThat(all.getInstanceSet()).extracting(Instance::getInstanceId).containsExactly(other);
-        assertThat(it.adminRaw("GET", "/instances/" + id, null).status()).isEqualTo(404);
+        assertThat(it.server().adminRaw("GET", "/_localcvm/instances/" + id, null).status()).isEqualTo(404);
     }
 
     @Test
     void spotpaidTerminateIsDirectLikePostpaid() throws Exception {
-        String id = it.running("SPOTPAID");
+        String id = running("SPOTPAID");
 
         String requestId = terminate(cvm, id);
         assertOperation(it.describe(id), "TERMINATING", "TerminateInstances", "OPERATING", requestId);
@@ -233,7 +243,7 @@ class InstanceLifecycleIT {
 
     @Test
     void prepaidTerminateIsolatesFirstAndDestroysOnTheSecondCall() throws Exception {
-        String id = it.running("PREPAID");
+        String id = running("PREPAID");
 
         String first = terminate(cvm, id);
         Instance isolating = it.describe(id);
@@ -260,10 +270,10 @@ class InstanceLifecycleIT {
 
     @Test
     void theRecycleBinReleasesAfterSevenDaysEvenWhenProtected() throws Exception {
-        String id = it.running("PREPAID");
+        String id = running("PREPAID");
         String requestId = terminate(cvm, id);
         it.advance(1);
-        it.instanceAttributes(id, "{\"disableApiTermination\":true}");
+        it.setInstance(id, new JsonObject().put("disableApiTermination", true));
         assertThat(it.describe(id).getDisableApiTermination()).isTrue();
 
         // Isolated at t; now t + 1 s. Still there one second before t + 7 days, LatestOperation untouched.
@@ -273,16 +283,16 @@ class InstanceLifecycleIT {
         it.advance(2);
         assertThat(it.describe(id)).isNull();
         assertThat(describeAll(cvm)).isEmpty();
-        assertThat(it.adminRaw("GET", "/instances/" + id, null).status()).isEqualTo(404);
+        assertThat(it.server().adminRaw("GET", "/_localcvm/instances/" + id, null).status()).isEqualTo(404);
     }
 
     @Test
     void adminRecoverPutsABinnedInstanceBackToStopped() throws Exception {
-        String id = it.running("PREPAID");
+        String id = running("PREPAID");
         String requestId = terminate(cvm, id);
         it.advance(1);
 
-        it.admin("POST", "/instances/" + id + "/recover", null);
+        it.admin("POST", "/_localcvm/instances/" + id + "/recover", null);
         Instance recovered = it.describe(id);
         assertOperation(recovered, "STOPPED", "TerminateInstances", "SUCCESS", requestId);
         assertThat(recovered.getIsolatedSource()).isEqualTo("NOTISOLATED");
@@ -297,8 +307,8 @@ class InstanceLifecycleIT {
 
     @Test
     void anInjectedLaunchFailureEndsInLaunchFailedAndIsPurgedAfterAnHour() throws Exception {
-        it.accountAttributes(it.defaultUin(), "{\"failNextLaunches\":1}");
-        var response = cvm.RunInstances(CvmItSupport.runRequest(null));
+        it.setAccount(new JsonObject().put("failNextLaunches", 1));
+        var response = cvm.RunInstances(CvmFixture.runRequest(null));
         String failed = response.getInstanceIdSet()[0];
         String fine = it.run(null);
         assertThat(it.describe(failed).getInstanceState()).isEqualTo("PENDING");
@@ -316,8 +326,8 @@ class InstanceLifecycleIT {
 
     @Test
     void releaseFlagsAreAccepted() throws Exception {
-        String postpaid = it.running("POSTPAID_BY_HOUR");
-        String prepaid = it.running("PREPAID");
+        String postpaid = running("POSTPAID_BY_HOUR");
+        String prepaid = running("PREPAID");
         for (String id : new String[] {postpaid, prepaid}) {
             TerminateInstancesRequest req = new TerminateInstancesRequest();
             req.setInstanceIds(new String[] {id});
@@ -334,14 +344,14 @@ class InstanceLifecycleIT {
 
     @Test
     void terminateOverSignatureV1GetWithTheSdkAndRaw() throws Exception {
-        String a = it.running(null);
-        String b = it.running(null);
-        String c = it.running(null);
+        String a = running(null);
+        String b = running(null);
+        String c = running(null);
 
-        terminate(it.server.cvm(Mode.HMAC_SHA256_GET, REGION), a);
-        terminate(it.server.cvm(Mode.HMAC_SHA1_GET, REGION), b);
-        var raw = SignedRequest.v1(it.server).action("TerminateInstances").region(REGION)
-                .timestamp(it.server.server().clock().unadvanced().millis() / 1000)
+        terminate(it.server().cvm(Mode.HMAC_SHA256_GET, REGION), a);
+        terminate(it.server().cvm(Mode.HMAC_SHA1_GET, REGION), b);
+        var raw = SignedRequest.v1(it.server()).action("TerminateInstances").region(REGION)
+                .timestamp(it.server().server().clock().unadvanced().millis() / 1000)
                 .param("InstanceIds.0", c).send();
         String rawRequestId = Envelope.success(raw).get("RequestId").asText();
 
@@ -354,9 +364,9 @@ class InstanceLifecycleIT {
 
     @Test
     void anotherAccountCanNeitherSeeNorTouchTheInstances() throws Exception {
-        String id = it.running(null);
+        String id = running(null);
         Instance before = it.describe(id);
-        CvmClient other = it.client(it.newAccount("other"), REGION);
+        CvmClient other = it.newAccount("other").client();
 
         DescribeInstancesResponse all = other.DescribeInstances(new DescribeInstancesRequest());
         assertThat(all.getTotalCount()).isZero();
@@ -374,8 +384,8 @@ class InstanceLifecycleIT {
 
     @Test
     void anInstanceOfAnotherRegionIsNotFound() throws Exception {
-        String id = it.running(null);
-        CvmClient shanghai = it.server.cvm(Mode.TC3_POST, "ap-shanghai");
+        String id = running(null);
+        CvmClient shanghai = it.server().cvm(Mode.TC3_POST, "ap-shanghai");
 
         assertThat(describe(shanghai, id)).isNull();
         assertThat(shanghai.DescribeInstances(new DescribeInstancesRequest()).getTotalCount()).isZero();

@@ -1,7 +1,7 @@
 package dev.localcvm.it;
 
-import static dev.localcvm.it.CvmItSupport.codeOf;
-import static dev.localcvm.it.CvmItSupport.terminate;
+import static dev.localcvm.testing.CvmFixture.codeOf;
+import static dev.localcvm.testing.CvmFixture.terminate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -11,6 +11,8 @@ import com.tencentcloudapi.cvm.v20170312.models.ModifyInstancesAttributeRequest;
 import com.tencentcloudapi.cvm.v20170312.models.RebootInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StartInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
+import dev.localcvm.testing.CvmFixture;
+import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +30,13 @@ import org.junit.jupiter.api.Test;
 class InstanceStateRefusalIT {
     private static final String PREFIX = "UnsupportedOperation.InstanceState";
     private static final List<String> ACTIONS = List.of("Start", "Stop", "Reboot", "Modify");
-    private CvmItSupport it;
+    private CvmFixture it;
     private CvmClient cvm;
 
     @BeforeEach
     void start() {
-        it = CvmItSupport.start();
-        cvm = it.cvm;
+        it = CvmFixture.start();
+        cvm = it.client();
     }
 
     @AfterEach
@@ -86,7 +88,7 @@ class InstanceStateRefusalIT {
 
     @Test
     void everyStateAnswersTheCodeThatNamesIt() throws Exception {
-        it.accountAttributes(it.defaultUin(), "{\"failNextLaunches\":1}");
+        it.setAccount(new JsonObject().put("failNextLaunches", 1));
         String launchFailed = it.run(null);
         String running = it.run(null);
         String stopped = it.run(null);

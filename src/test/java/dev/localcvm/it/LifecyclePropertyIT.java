@@ -1,5 +1,6 @@
 package dev.localcvm.it;
 
+import static dev.localcvm.testing.CvmFixture.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -12,6 +13,7 @@ import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StartInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
+import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.TestServer.Mode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ class LifecyclePropertyIT {
     private final Map<String, M> live = new LinkedHashMap<>();
     private final List<String> everCreated = new ArrayList<>();
     private long now;
-    private CvmItSupport it;
+    private CvmFixture it;
     private SplittableRandom random;
     private final List<String> log = new ArrayList<>();
     /** How often each outcome happened ("accepted Stop", a refusal code ...), to show the run was not vacuous. */
@@ -96,10 +98,10 @@ class LifecyclePropertyIT {
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void randomActionSequencesFollowTheTransitionTable(long seed) throws Exception {
         random = new SplittableRandom(seed);
-        try (CvmItSupport server = CvmItSupport.start()) {
+        try (CvmFixture server = CvmFixture.start()) {
             it = server;
-            List<CvmClient> clients = List.of(server.cvm, server.server.cvm(Mode.TC3_GET, CvmItSupport.REGION),
-                    server.server.cvm(Mode.HMAC_SHA256_POST, CvmItSupport.REGION));
+            List<CvmClient> clients = List.of(server.client(), server.server().cvm(Mode.TC3_GET, CvmFixture.REGION),
+                    server.server().cvm(Mode.HMAC_SHA256_POST, CvmFixture.REGION));
             for (int step = 0; step < STEPS; step++) {
                 step(clients.get(random.nextInt(clients.size())), step);
                 checkAgainstModel("seed " + seed + " after step " + step);
@@ -120,7 +122,7 @@ class LifecyclePropertyIT {
             run(cvm);
         } else if (roll < 35) {
             long ms = new long[] {0, 500, 1000, 1000, 1500, 2000, 3000}[random.nextInt(7)];
-            it.server.server().clock().advance(Duration.ofMillis(ms));
+            it.advanceClockOnly(Duration.ofMillis(ms));
             now += ms;
             log.add("advance " + ms + " ms");
             settle();
@@ -156,7 +158,7 @@ class LifecyclePropertyIT {
         String charge = CHARGE_TYPES.get(random.nextInt(CHARGE_TYPES.size()));
         boolean protect = random.nextInt(5) == 0;
         long count = random.nextInt(4) == 0 ? 2 : 1;
-        RunInstancesRequest req = CvmItSupport.runRequest(charge);
+        RunInstancesRequest req = CvmFixture.runRequest(charge);
         req.setDisableApiTermination(protect);
         req.setInstanceCount(count);
         log.add("Run " + charge + " x" + count + (protect ? " protected" : ""));
@@ -348,15 +350,11 @@ class LifecyclePropertyIT {
         }
     }
 
-    private static String codeOf(CvmItSupport.Call call) {
-        return CvmItSupport.codeOf(call);
-    }
-
     /** Every instance the server shows, by id, as the fields the model predicts. */
     private Map<String, String> snapshot() throws TencentCloudSDKException {
         DescribeInstancesRequest req = new DescribeInstancesRequest();
         req.setLimit(100L);
-        var response = it.cvm.DescribeInstances(req);
+        var response = it.client().DescribeInstances(req);
         Map<String, String> out = new TreeMap<>();
         for (Instance i : response.getInstanceSet()) {
             assertThat(STATES).as("documented states; " + context()).contains(i.getInstanceState());

@@ -1,13 +1,14 @@
 package dev.localcvm.it;
 
-import static dev.localcvm.it.CvmItSupport.REGION;
-import static dev.localcvm.it.CvmItSupport.codeOf;
-import static dev.localcvm.it.CvmItSupport.terminate;
+import static dev.localcvm.testing.CvmFixture.REGION;
+import static dev.localcvm.testing.CvmFixture.codeOf;
+import static dev.localcvm.testing.CvmFixture.terminate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesStatusRequest;
+import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.TestStores;
 import dev.localcvm.testing.TestServer.Mode;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitIT {
     /** Well-formed but unknown: every admitted TerminateInstances answers InvalidInstanceId.NotFound. */
     private static final String UNKNOWN = "ins-00000000";
-    private CvmItSupport it;
+    private CvmFixture it;
 
     @AfterEach
     void stop() {
@@ -34,7 +35,7 @@ class RateLimitIT {
     }
 
     private void startWithRateLimits(boolean on) {
-        it = CvmItSupport.start(TestStores.serverDefaults().withLifecycle(Duration.ofSeconds(1), on, 500, false));
+        it = CvmFixture.start(TestStores.serverDefaults().withLifecycle(Duration.ofSeconds(1), on, 500, false));
     }
 
     private static String terminateCode(CvmClient client) {
@@ -68,19 +69,19 @@ class RateLimitIT {
     void terminateInstancesAllowsTenCallsPerSecond() {
         startWithRateLimits(true);
 
-        assertThat(terminateCodes(it.cvm, 10)).containsOnly("InvalidInstanceId.NotFound");
-        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
-        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
+        assertThat(terminateCodes(it.client(), 10)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(it.client())).isEqualTo("RequestLimitExceeded");
+        assertThat(terminateCode(it.client())).isEqualTo("RequestLimitExceeded");
     }
 
     @Test
     void describeInstancesAllowsFortyCallsPerSecond() {
         startWithRateLimits(true);
 
-        assertThat(describeCodes(it.cvm, 40)).containsOnly("OK");
-        assertThat(describeCodes(it.cvm, 1)).containsExactly("RequestLimitExceeded");
+        assertThat(describeCodes(it.client(), 40)).containsOnly("OK");
+        assertThat(describeCodes(it.client(), 1)).containsExactly("RequestLimitExceeded");
         // DescribeInstancesStatus has a bucket of its own.
-        assertThat(codeOfStatus(it.cvm)).isNull();
+        assertThat(codeOfStatus(it.client())).isNull();
     }
 
     private static String codeOfStatus(CvmClient client) {
@@ -95,43 +96,43 @@ class RateLimitIT {
     @Test
     void anotherAccountRegionOrActionHasItsOwnBucket() {
         startWithRateLimits(true);
-        terminateCodes(it.cvm, 10);
-        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
+        terminateCodes(it.client(), 10);
+        assertThat(terminateCode(it.client())).isEqualTo("RequestLimitExceeded");
 
-        CvmClient otherAccount = it.client(it.newAccount("other"), REGION);
+        CvmClient otherAccount = it.newAccount("other").client();
         assertThat(terminateCodes(otherAccount, 10)).containsOnly("InvalidInstanceId.NotFound");
         assertThat(terminateCode(otherAccount)).isEqualTo("RequestLimitExceeded");
 
-        CvmClient otherRegion = it.server.cvm(Mode.TC3_POST, "ap-shanghai");
+        CvmClient otherRegion = it.server().cvm(Mode.TC3_POST, "ap-shanghai");
         assertThat(terminateCodes(otherRegion, 10)).containsOnly("InvalidInstanceId.NotFound");
         assertThat(terminateCode(otherRegion)).isEqualTo("RequestLimitExceeded");
 
-        assertThat(describeCodes(it.cvm, 40)).containsOnly("OK");
+        assertThat(describeCodes(it.client(), 40)).containsOnly("OK");
         // The same key over another signature method shares the bucket.
-        assertThat(terminateCode(it.server.cvm(Mode.HMAC_SHA256_GET, REGION))).isEqualTo("RequestLimitExceeded");
+        assertThat(terminateCode(it.server().cvm(Mode.HMAC_SHA256_GET, REGION))).isEqualTo("RequestLimitExceeded");
     }
 
     @Test
     void advancingTheServerClockOneSecondRefills() {
         startWithRateLimits(true);
-        terminateCodes(it.cvm, 10);
-        describeCodes(it.cvm, 40);
-        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
-        assertThat(describeCodes(it.cvm, 1)).containsExactly("RequestLimitExceeded");
+        terminateCodes(it.client(), 10);
+        describeCodes(it.client(), 40);
+        assertThat(terminateCode(it.client())).isEqualTo("RequestLimitExceeded");
+        assertThat(describeCodes(it.client(), 1)).containsExactly("RequestLimitExceeded");
 
         it.advance(1);
 
-        assertThat(terminateCodes(it.cvm, 10)).containsOnly("InvalidInstanceId.NotFound");
-        assertThat(terminateCode(it.cvm)).isEqualTo("RequestLimitExceeded");
-        assertThat(describeCodes(it.cvm, 40)).containsOnly("OK");
-        assertThat(describeCodes(it.cvm, 1)).containsExactly("RequestLimitExceeded");
+        assertThat(terminateCodes(it.client(), 10)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(it.client())).isEqualTo("RequestLimitExceeded");
+        assertThat(describeCodes(it.client(), 40)).containsOnly("OK");
+        assertThat(describeCodes(it.client(), 1)).containsExactly("RequestLimitExceeded");
     }
 
     @Test
     void withRateLimitsOffNothingIsThrottled() {
         startWithRateLimits(false);
 
-        assertThat(terminateCodes(it.cvm, 30)).containsOnly("InvalidInstanceId.NotFound");
-        assertThat(describeCodes(it.cvm, 100)).containsOnly("OK");
+        assertThat(terminateCodes(it.client(), 30)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(describeCodes(it.client(), 100)).containsOnly("OK");
     }
 }

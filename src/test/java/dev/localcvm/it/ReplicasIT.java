@@ -11,6 +11,7 @@ import com.tencentcloudapi.cvm.v20170312.models.StartInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
 import dev.localcvm.clock.ServerClock;
+import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.Replicas;
 import dev.localcvm.testing.TestServer;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class ReplicasIT {
     void conflictingWritesFromBothReplicasApplyEachTransitionOnce(long seed) throws Exception {
         replicas = Replicas.start(Duration.ofMillis(50), false, ServerClock.system(), ServerClock.system());
         CvmClient onA = Replicas.cvm(replicas.a());
-        RunInstancesRequest run = CvmItSupport.runRequest(null);
+        RunInstancesRequest run = CvmFixture.runRequest(null);
         run.setInstanceCount((long) INSTANCES);
         var launched = onA.RunInstances(run);
         String runRequestId = launched.getRequestId();
@@ -169,7 +170,7 @@ class ReplicasIT {
     @Test
     void oppositeOrderBatchesOnBothReplicasApplyExactlyOnce() throws Exception {
         replicas = Replicas.start(Duration.ZERO, false, ServerClock.system(), ServerClock.system());
-        RunInstancesRequest run = CvmItSupport.runRequest(null);
+        RunInstancesRequest run = CvmFixture.runRequest(null);
         run.setInstanceCount(6L);
         List<String> ids = List.of(Replicas.cvm(replicas.a()).RunInstances(run).getInstanceIdSet());
         List<String> reversed = new ArrayList<>(ids);
@@ -300,7 +301,7 @@ class ReplicasIT {
 
     private static Map<String, Instance> describeAll(CvmClient client) throws TencentCloudSDKException {
         Map<String, Instance> out = new TreeMap<>();
-        for (Instance i : CvmItSupport.describeAll(client)) {
+        for (Instance i : CvmFixture.describeAll(client)) {
             out.put(i.getInstanceId(), i);
         }
         return out;

@@ -7,6 +7,7 @@ import com.tencentcloudapi.cvm.v20170312.models.Instance;
 import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import dev.localcvm.clock.ServerClock;
+import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.Replicas;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class ReplicasSharedStateIT {
         start(Duration.ofSeconds(1), false);
         CvmClient a = Replicas.cvm(replicas.a());
         CvmClient b = Replicas.cvm(replicas.b());
-        RunInstancesRequest run = CvmItSupport.runRequest(null);
+        RunInstancesRequest run = CvmFixture.runRequest(null);
         run.setInstanceCount(2L);
         run.setClientToken("token-across-replicas");
 
@@ -57,7 +58,7 @@ class ReplicasSharedStateIT {
         String[] second = b.RunInstances(run).getInstanceIdSet();
 
         assertThat(second).containsExactly(first);
-        assertThat(CvmItSupport.describeAll(b)).hasSize(2);
+        assertThat(CvmFixture.describeAll(b)).hasSize(2);
         assertThat(replicas.instanceRows()).isEqualTo(2);
     }
 
@@ -68,7 +69,7 @@ class ReplicasSharedStateIT {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int k = 0; k < tokens; k++) {
-                RunInstancesRequest run = CvmItSupport.runRequest(null);
+                RunInstancesRequest run = CvmFixture.runRequest(null);
                 run.setClientToken("race-" + k);
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<String[]>> answers = new ArrayList<>();
@@ -86,7 +87,7 @@ class ReplicasSharedStateIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(CvmItSupport.describeAll(Replicas.cvm(replicas.a()))).hasSize(tokens);
+        assertThat(CvmFixture.describeAll(Replicas.cvm(replicas.a()))).hasSize(tokens);
         assertThat(replicas.instanceRows()).isEqualTo(tokens);
     }
 
@@ -94,24 +95,24 @@ class ReplicasSharedStateIT {
     void timersSetOnOneReplicaCompleteOnTheOtherAfterTheFirstIsGone() throws Exception {
         start(Duration.ofSeconds(5), false);
         CvmClient a = Replicas.cvm(replicas.a());
-        List<String> ids = CvmItSupport.run(a, null, r -> r.setInstanceCount(2L));
+        List<String> ids = CvmFixture.run(a, null, r -> r.setInstanceCount(2L));
         Replicas.advance(replicas.a(), 6);
         StopInstancesRequest stop = new StopInstancesRequest();
         stop.setInstanceIds(new String[] {ids.get(0)});
         String stopped = a.StopInstances(stop).getRequestId();
-        CvmItSupport.terminate(a, ids.get(1));
-        String pending = CvmItSupport.run(a, null, r -> { }).get(0);
+        CvmFixture.terminate(a, ids.get(1));
+        String pending = CvmFixture.run(a, null, r -> { }).get(0);
         replicas.stopA();
 
         // Only B is left, and only B is read. Moving B's clock moves the shared offset too.
         replicas.b().server().clock().advance(Duration.ofSeconds(6));
         CvmClient b = Replicas.cvm(replicas.b());
-        Instance i = CvmItSupport.describe(b, ids.get(0));
+        Instance i = CvmFixture.describe(b, ids.get(0));
         assertThat(i.getInstanceState()).isEqualTo("STOPPED");
         assertThat(i.getLatestOperationState()).isEqualTo("SUCCESS");
         assertThat(i.getLatestOperationRequestId()).isEqualTo(stopped);
-        assertThat(CvmItSupport.describe(b, ids.get(1))).isNull();
-        assertThat(CvmItSupport.describe(b, pending).getInstanceState()).isEqualTo("RUNNING");
+        assertThat(CvmFixture.describe(b, ids.get(1))).isNull();
+        assertThat(CvmFixture.describe(b, pending).getInstanceState()).isEqualTo("RUNNING");
         // Reads show due timers at once; the sweep records them (the admin clock call sweeps).
         Replicas.advance(replicas.b(), 0);
         assertThat(replicas.tombstones()).containsExactly(Map.entry(ids.get(1), 1));
@@ -122,23 +123,23 @@ class ReplicasSharedStateIT {
         start(Duration.ofSeconds(10), false);
         CvmClient a = Replicas.cvm(replicas.a());
         CvmClient b = Replicas.cvm(replicas.b());
-        String first = CvmItSupport.run(a, null, r -> { }).get(0);
+        String first = CvmFixture.run(a, null, r -> { }).get(0);
 
         Replicas.advance(replicas.a(), 11);
 
-        assertThat(CvmItSupport.describe(b, first).getInstanceState()).isEqualTo("RUNNING");
-        String second = CvmItSupport.run(b, null, r -> { }).get(0);
-        assertThat(Instant.parse(CvmItSupport.describe(b, second).getCreatedTime()))
+        assertThat(CvmFixture.describe(b, first).getInstanceState()).isEqualTo("RUNNING");
+        String second = CvmFixture.run(b, null, r -> { }).get(0);
+        assertThat(Instant.parse(CvmFixture.describe(b, second).getCreatedTime()))
                 .as("launched on B after A's clock moved 11 s").isEqualTo(t0.plusSeconds(11));
-        assertThat(CvmItSupport.describe(b, second).getInstanceState()).isEqualTo("PENDING");
+        assertThat(CvmFixture.describe(b, second).getInstanceState()).isEqualTo("PENDING");
         Replicas.advance(replicas.a(), 11);
-        assertThat(CvmItSupport.describe(b, second).getInstanceState()).isEqualTo("RUNNING");
-        CvmItSupport.terminate(b, second);
-        assertThat(CvmItSupport.describe(b, second).getInstanceState()).isEqualTo("TERMINATING");
+        assertThat(CvmFixture.describe(b, second).getInstanceState()).isEqualTo("RUNNING");
+        CvmFixture.terminate(b, second);
+        assertThat(CvmFixture.describe(b, second).getInstanceState()).isEqualTo("TERMINATING");
 
         Replicas.advance(replicas.a(), 11);
 
-        assertThat(CvmItSupport.describe(b, second)).as("terminated on B with D = 10 s, then A's clock moved 11 s")
+        assertThat(CvmFixture.describe(b, second)).as("terminated on B with D = 10 s, then A's clock moved 11 s")
                 .isNull();
         assertThat(replicas.b().server().clock().offset()).isEqualTo(Duration.ofSeconds(33));
     }
@@ -163,6 +164,6 @@ class ReplicasSharedStateIT {
     }
 
     private static String terminateCode(CvmClient client) {
-        return CvmItSupport.codeOf(() -> CvmItSupport.terminate(client, UNKNOWN));
+        return CvmFixture.codeOf(() -> CvmFixture.terminate(client, UNKNOWN));
     }
 }

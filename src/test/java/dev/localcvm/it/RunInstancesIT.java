@@ -1,10 +1,10 @@
 package dev.localcvm.it;
 
-import static dev.localcvm.it.CvmItSupport.codeOf;
-import static dev.localcvm.it.CvmItSupport.describeAll;
-import static dev.localcvm.it.CvmItSupport.run;
-import static dev.localcvm.it.CvmItSupport.runRequest;
-import static dev.localcvm.it.CvmItSupport.terminate;
+import static dev.localcvm.testing.CvmFixture.codeOf;
+import static dev.localcvm.testing.CvmFixture.describeAll;
+import static dev.localcvm.testing.CvmFixture.run;
+import static dev.localcvm.testing.CvmFixture.runRequest;
+import static dev.localcvm.testing.CvmFixture.terminate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
@@ -16,6 +16,8 @@ import com.tencentcloudapi.cvm.v20170312.models.Instance;
 import com.tencentcloudapi.cvm.v20170312.models.InstanceChargePrepaid;
 import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.RunInstancesResponse;
+import dev.localcvm.testing.CvmFixture;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -27,13 +29,13 @@ import org.junit.jupiter.api.Test;
 
 /** RunInstances' defaults and validation (cvm-terminate.md §7, §9) and DescribeImages, through the SDK. */
 class RunInstancesIT {
-    private CvmItSupport it;
+    private CvmFixture it;
     private CvmClient cvm;
 
     @BeforeEach
     void start() {
-        it = CvmItSupport.start();
-        cvm = it.cvm;
+        it = CvmFixture.start();
+        cvm = it.client();
     }
 
     @AfterEach
@@ -58,7 +60,7 @@ class RunInstancesIT {
 
     @Test
     void theMinimumRequestGetsTheDocumentedDefaults() throws Exception {
-        Instant before = it.server.server().clock().instant();
+        Instant before = it.server().server().clock().instant();
         String id = it.run(null);
         it.advance(1);
         Instance i = it.describe(id);
@@ -73,9 +75,9 @@ class RunInstancesIT {
         assertThat(i.getSystemDisk().getDiskId()).matches("disk-[a-z0-9]{8}");
         assertThat(i.getInstanceName()).isEqualTo("未命名");
         assertThat(i.getInstanceChargeType()).isEqualTo("POSTPAID_BY_HOUR");
-        assertThat(i.getPlacement().getZone()).isEqualTo(CvmItSupport.ZONE);
+        assertThat(i.getPlacement().getZone()).isEqualTo(CvmFixture.ZONE);
         assertThat(i.getPlacement().getProjectId()).isZero();
-        assertThat(i.getImageId()).isEqualTo(CvmItSupport.IMAGE);
+        assertThat(i.getImageId()).isEqualTo(CvmFixture.IMAGE);
         assertThat(i.getDisableApiTermination()).isFalse();
         assertThat(i.getRenewFlag()).isNull();
         assertThat(i.getExpiredTime()).isNull();
@@ -201,14 +203,14 @@ class RunInstancesIT {
 
     @Test
     void theInstanceQuotaCountsLiveInstancesPerAccountAndRegion() throws Exception {
-        it.accountAttributes(it.defaultUin(), "{\"instanceQuota\":2}");
+        it.setAccount(new JsonObject().put("instanceQuota", 2));
         String first = it.run(null);
         it.run(null);
 
         assertThat(refused(null, r -> { })).isEqualTo("LimitExceeded.InstanceQuota");
         assertThat(count()).isEqualTo(2L);
         // Another account has its own quota.
-        assertThat(run(it.client(it.newAccount("other"), CvmItSupport.REGION), null, r -> r.setInstanceCount(3L)))
+        assertThat(run(it.newAccount("other").client(), null, r -> r.setInstanceCount(3L)))
                 .hasSize(3);
 
         // A destroyed instance no longer counts.
@@ -227,6 +229,6 @@ class RunInstancesIT {
         assertThat(images.getTotalCount()).isNotNull().isEqualTo((long) images.getImageSet().length);
         assertThat(images.getImageSet()).extracting(Image::getOsName).anyMatch(os -> os.startsWith("Red Hat"));
         assertThat(images.getImageSet()).extracting(Image::getImageId).allMatch(id -> id.matches("img-[a-z0-9]{8}"))
-                .contains(CvmItSupport.IMAGE);
+                .contains(CvmFixture.IMAGE);
     }
 }

@@ -7,7 +7,6 @@ import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
 import dev.localcvm.testing.CvmFixture;
-import dev.localcvm.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.stream.IntStream;
@@ -24,18 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * call is checked to leave the instances it names unchanged.
  */
 class TerminateErrorCodesIT {
-    static TestServer server;
     static CvmFixture cvm;
 
     @BeforeAll
     static void start() {
-        server = CvmFixture.startServer();
-        cvm = CvmFixture.of(server);
+        cvm = CvmFixture.start();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        cvm.close();
     }
 
     // ---- phase 1: request shape ----
@@ -103,7 +100,7 @@ class TerminateErrorCodesIT {
         CvmFixture withToken = cvm.with(temporary);
         assertThat(withToken.describe(id)).as("the temporary key works before it expires").isNotNull();
 
-        cvm.advance(Duration.ofSeconds(120));
+        cvm.advanceClockOnly(Duration.ofSeconds(120));
         cvm.refusedFor(withToken, "UnauthorizedOperation.InvalidToken", CvmFixture.request(id), id);
         // Phase 0 comes before phase 1.
         cvm.refusedFor(withToken, "UnauthorizedOperation.InvalidToken", CvmFixture.request(id, "ins-1122"), id);
@@ -129,7 +126,7 @@ class TerminateErrorCodesIT {
 
     @Test
     void row9InvalidAppIdFormat() throws Exception {
-        CvmFixture other = CvmFixture.newAccount(server);
+        CvmFixture other = cvm.newAccount("terminate-it");
         String id = other.running("POSTPAID_BY_HOUR");
         other.setAccount(new JsonObject().put("appIdInvalid", true));
         other.refusedTerminate("InvalidParameterValue.InvalidAppIdFormat", id);
@@ -162,7 +159,7 @@ class TerminateErrorCodesIT {
 
     @Test
     void row11NotSupportedWhenReleaseAddressIsNotEnabled() throws Exception {
-        CvmFixture other = CvmFixture.newAccount(server);
+        CvmFixture other = cvm.newAccount("terminate-it");
         String id = other.running("POSTPAID_BY_HOUR");
         other.setAccount(new JsonObject().put("eipReleaseEnabled", false));
 
@@ -188,7 +185,7 @@ class TerminateErrorCodesIT {
 
     @Test
     void row12NotFoundForAnotherAccountsInstance() throws Exception {
-        CvmFixture other = CvmFixture.newAccount(server);
+        CvmFixture other = cvm.newAccount("terminate-it");
         String theirs = other.running("POSTPAID_BY_HOUR");
         String before = other.snapshot(theirs);
 
@@ -216,9 +213,9 @@ class TerminateErrorCodesIT {
         assertThat(cvm.describe(id)).as("destroyed instances are absent").isNull();
 
         cvm.refusedTerminate("UnsupportedOperation.InstanceStateTerminated", id);
-        cvm.advance(Duration.ofMinutes(58));
+        cvm.advanceClockOnly(Duration.ofMinutes(58));
         cvm.refusedTerminate("UnsupportedOperation.InstanceStateTerminated", id);
-        cvm.advance(Duration.ofMinutes(3));
+        cvm.advanceClockOnly(Duration.ofMinutes(3));
         cvm.refusedTerminate("InvalidInstanceId.NotFound", id);
     }
 
@@ -227,7 +224,7 @@ class TerminateErrorCodesIT {
         String id = cvm.running("POSTPAID_BY_HOUR");
         cvm.terminate(id);
         // Nobody looks at the instance until well after its destruction (at t + D) plus the hour.
-        cvm.advance(Duration.ofHours(1).plusMinutes(1));
+        cvm.advanceClockOnly(Duration.ofHours(1).plusMinutes(1));
         cvm.refusedTerminate("InvalidInstanceId.NotFound", id);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.cvm.v20170312.models.Instance;
 import dev.localcvm.testing.CvmFixture;
-import dev.localcvm.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -23,18 +22,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * attributes are set on fresh accounts so that they touch no other test.
  */
 class TerminatePrepaidErrorCodesIT {
-    static TestServer server;
     static CvmFixture cvm;
 
     @BeforeAll
     static void start() {
-        server = CvmFixture.startServer();
-        cvm = CvmFixture.of(server);
+        cvm = CvmFixture.start();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        cvm.close();
     }
 
     @AfterEach
@@ -55,7 +52,7 @@ class TerminatePrepaidErrorCodesIT {
 
     @Test
     void row38UnpaidOrderRefusesPrepaidFirstCallsOnly() throws Exception {
-        CvmFixture acct = CvmFixture.newAccount(server);
+        CvmFixture acct = cvm.newAccount("terminate-it");
         String prepaid = acct.running("PREPAID");
         String inBin = acct.running("PREPAID");
         isolate(acct, inBin);
@@ -122,7 +119,7 @@ class TerminatePrepaidErrorCodesIT {
 
     @Test
     void row42ReturnQuotaForABatch() throws Exception {
-        CvmFixture acct = CvmFixture.newAccount(server);
+        CvmFixture acct = cvm.newAccount("terminate-it");
         acct.setAccount(new JsonObject().put("returnQuota", 1));
         String[] ids = acct.running("PREPAID", 2);
         acct.refusedTerminate("LimitExceeded.UserReturnQuota", ids);
@@ -141,7 +138,7 @@ class TerminatePrepaidErrorCodesIT {
 
     @Test
     void row42ReturnsUsedAtTheQuota() throws Exception {
-        CvmFixture acct = CvmFixture.newAccount(server);
+        CvmFixture acct = cvm.newAccount("terminate-it");
         String id = acct.running("PREPAID");
         acct.setAccount(new JsonObject().put("returnQuota", 5).put("returnsUsed", 5));
         acct.refusedTerminate("LimitExceeded.UserReturnQuota", id);
@@ -154,7 +151,7 @@ class TerminatePrepaidErrorCodesIT {
 
     @Test
     void row43TerminateQuotaBelowTheBatchSize() throws Exception {
-        CvmFixture acct = CvmFixture.newAccount(server);
+        CvmFixture acct = cvm.newAccount("terminate-it");
         String[] ids = acct.running("POSTPAID_BY_HOUR", 3);
         acct.setAccount(new JsonObject().put("terminateQuota", 1));
         acct.refusedTerminate("UnsupportedOperation.UserLimitOperationExceedQuota", ids[0], ids[1]);
@@ -185,7 +182,7 @@ class TerminatePrepaidErrorCodesIT {
             "InternalError.TradeUnknownError, PREPAID",
             "InternalServerError, POSTPAID_BY_HOUR"})
     void rows44To46InjectedAtCommit(String code, String chargeType) throws Exception {
-        CvmFixture acct = CvmFixture.newAccount(server);
+        CvmFixture acct = cvm.newAccount("terminate-it");
         // Room for two prepaid returns: the bystander's and the retry's (the refused calls must use none).
         acct.setAccount(new JsonObject().put("returnQuota", 2));
         String id = acct.running(chargeType);

@@ -10,7 +10,6 @@ import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StartInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import dev.localcvm.testing.CvmFixture;
-import dev.localcvm.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,18 +23,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * protection, state, operation in flight), and the all-or-nothing batch of §3, with the official SDK.
  */
 class TerminateStateErrorCodesIT {
-    static TestServer server;
     static CvmFixture cvm;
 
     @BeforeAll
     static void start() {
-        server = CvmFixture.startServer();
-        cvm = CvmFixture.of(server);
+        cvm = CvmFixture.start();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        cvm.close();
     }
 
     private static String[] ids(String... ids) {
@@ -141,7 +138,7 @@ class TerminateStateErrorCodesIT {
 
     @Test
     void row25LaunchFailed() throws Exception {
-        CvmFixture other = CvmFixture.newAccount(server);
+        CvmFixture other = cvm.newAccount("terminate-it");
         other.setAccount(new JsonObject().put("failNextLaunches", 1));
         String id = other.pending("POSTPAID_BY_HOUR");
         other.settle();

@@ -7,6 +7,7 @@ import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.server.ServerConfig;
 import dev.localcvm.store.StoreConfig;
+import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.TestServer;
 import dev.localcvm.testing.TestServer.Mode;
 import java.nio.file.Path;
@@ -36,31 +37,31 @@ class TimersSurviveRestartIT {
         String stopping;
         String terminating;
         try (TestServer first = serverAt(dir, t0)) {
-            CvmClient cvm = first.cvm(Mode.TC3_POST, CvmItSupport.REGION);
-            early = CvmItSupport.run(cvm, null, r -> { }).get(0);
-            stopping = CvmItSupport.run(cvm, null, r -> { }).get(0);
-            terminating = CvmItSupport.run(cvm, null, r -> { }).get(0);
+            CvmClient cvm = first.cvm(Mode.TC3_POST, CvmFixture.REGION);
+            early = CvmFixture.run(cvm, null, r -> { }).get(0);
+            stopping = CvmFixture.run(cvm, null, r -> { }).get(0);
+            terminating = CvmFixture.run(cvm, null, r -> { }).get(0);
             first.server().clock().advance(Duration.ofSeconds(6));
             StopInstancesRequest stop = new StopInstancesRequest();
             stop.setInstanceIds(new String[] {stopping});
             cvm.StopInstances(stop);
-            CvmItSupport.terminate(cvm, terminating);
+            CvmFixture.terminate(cvm, terminating);
             // Launch one more just before stopping: it is PENDING when the server goes away.
-            pending = CvmItSupport.run(cvm, null, r -> { }).get(0);
-            assertThat(CvmItSupport.describe(cvm, pending).getInstanceState()).isEqualTo("PENDING");
-            assertThat(CvmItSupport.describe(cvm, stopping).getInstanceState()).isEqualTo("STOPPING");
-            assertThat(CvmItSupport.describe(cvm, terminating).getInstanceState()).isEqualTo("TERMINATING");
+            pending = CvmFixture.run(cvm, null, r -> { }).get(0);
+            assertThat(CvmFixture.describe(cvm, pending).getInstanceState()).isEqualTo("PENDING");
+            assertThat(CvmFixture.describe(cvm, stopping).getInstanceState()).isEqualTo("STOPPING");
+            assertThat(CvmFixture.describe(cvm, terminating).getInstanceState()).isEqualTo("TERMINATING");
         }
 
         try (TestServer second = serverAt(dir, t0.plusSeconds(6 + 6))) {
-            CvmClient cvm = second.cvm(Mode.TC3_POST, CvmItSupport.REGION);
+            CvmClient cvm = second.cvm(Mode.TC3_POST, CvmFixture.REGION);
 
-            assertThat(CvmItSupport.describe(cvm, pending).getInstanceState()).isEqualTo("RUNNING");
-            assertThat(CvmItSupport.describe(cvm, pending).getLatestOperationState()).isEqualTo("SUCCESS");
-            assertThat(CvmItSupport.describe(cvm, stopping).getInstanceState()).isEqualTo("STOPPED");
-            assertThat(CvmItSupport.describe(cvm, terminating)).isNull();
-            assertThat(CvmItSupport.describe(cvm, early).getInstanceState()).isEqualTo("RUNNING");
-            assertThat(CvmItSupport.describeAll(cvm)).hasSize(3);
+            assertThat(CvmFixture.describe(cvm, pending).getInstanceState()).isEqualTo("RUNNING");
+            assertThat(CvmFixture.describe(cvm, pending).getLatestOperationState()).isEqualTo("SUCCESS");
+            assertThat(CvmFixture.describe(cvm, stopping).getInstanceState()).isEqualTo("STOPPED");
+            assertThat(CvmFixture.describe(cvm, terminating)).isNull();
+            assertThat(CvmFixture.describe(cvm, early).getInstanceState()).isEqualTo("RUNNING");
+            assertThat(CvmFixture.describeAll(cvm)).hasSize(3);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.localcvm.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -14,21 +15,28 @@ import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
 import dev.localcvm.account.AccountService;
 import dev.localcvm.clock.ServerClock;
+import dev.localcvm.server.ServerConfig;
 import dev.localcvm.testing.TestServer.Mode;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * One account's view of a localcvm server for TerminateInstances tests: runs instances with the official
- * SDK, snapshots what Describe shows, calls the admin API, and checks that a refused call changed nothing.
+ * One account's view of a localcvm server through the official SDK (TC3 over POST): runs, describes and
+ * terminates instances, calls the admin API, and checks that a refused TerminateInstances changed nothing.
+ * The static helpers do the same for any client.
+ *
+ * <p>The server's clock only moves when a test moves it, so that no transition of D = 1 s happens behind a
+ * test's back on a slow machine. Signatures stay valid: the SDK stamps real time and the server checks it
+ * against its unadvanced clock, fixed at start, with 300 s of allowed skew.
  */
-public final class CvmFixture {
+public final class CvmFixture implements AutoCloseable {
     public static final String REGION = "ap-guangzhou";
     public static final String ZONE = "ap-guangzhou-3";
     public static final String IMAGE = "img-pmqg1cw7";
@@ -42,53 +50,55 @@ public final class CvmFixture {
     private final String region;
     private final String zone;
 
-    private CvmFixture(TestServer server, CvmClient cvm, String uin, String region, String zone) {
+    private CvmFixture(TestServer server, Credential credential, String uin, String region, String zone) {
         this.server = server;
-        this.cvm = cvm;
+        this.cvm = server.cvm(Mode.TC3_POST, region, credential);
         this.uin = uin;
         this.region = region;
         this.zone = zone;
     }
 
-    /**
-     * A server with D = 1 s and rate limits off. Its clock stands still unless a test advances it, so
-     * "within D" never depends on how fast the machine is; the SDK's real-time signatures stay within the
-     * allowed skew as long as the class runs for less than five minutes.
-     */
-    public static TestServer startServer() {
-        return TestServer.start(TestStores.serverDefaults().withLifecycle(Duration.ofSeconds(1), false, 500, false),
-                ServerClock.fixedAt(Instant.now()));
+    /** {@link TestServer#config()}: D = 1 s, rate limits off, on a fresh store. */
+    public static CvmFixture start() {
+        return start(TestServer.config());
     }
 
-    /** The default account in ap-guangzhou. */
-    public static CvmFixture of(TestServer server) {
-        return new CvmFixture(server, server.cvm(Mode.TC3_POST, REGION), AccountService.DEFAULT_UIN, REGION, ZONE);
+    /** A new server on a clock that stands still, seen by its default account in {@link #REGION}. */
+    public static CvmFixture start(ServerConfig config) {
+        TestServer server = TestServer.start(config, ServerClock.fixedAt(Instant.now()));
+        return new CvmFixture(server, new Credential(server.secretId(), server.secretKey()), AccountService.DEFAULT_UIN,
+                REGION, ZONE);
     }
 
-    /** A fresh account (so account attributes set by a test touch nobody else), in ap-guangzhou. */
-    public static CvmFixture newAccount(TestServer server) {
-        JsonObject a = admin(server, "POST", "/_localcvm/accounts", new JsonObject().put("Name", "terminate-it"));
-        return new CvmFixture(server, server.cvm(Mode.TC3_POST, REGION, a.getString("SecretId"), a.getString("SecretKey")),
-                a.getString("Uin"), REGION, ZONE);
+    /** Stops the server, which every fixture made from this one shares. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** A fresh account (so account attributes set by a test touch nobody else), in this region. */
+    public CvmFixture newAccount(String name) {
+        JsonObject a = admin("POST", "/_localcvm/accounts", new JsonObject().put("Name", name));
+        return new CvmFixture(server, new Credential(a.getString("SecretId"), a.getString("SecretKey")),
+                a.getString("Uin"), region, zone);
     }
 
     /** The same account, in another region and zone. */
     public CvmFixture inRegion(String newRegion, String newZone) {
-        return new CvmFixture(server, new CvmClient(credentialOf(cvm), newRegion, server.profile(Mode.TC3_POST)), uin,
-                newRegion, newZone);
+        return new CvmFixture(server, credential(), uin, newRegion, newZone);
     }
 
     /** The same account and region through another credential (a temporary key, a key with MFA flags). */
     public CvmFixture with(Credential credential) {
-        return new CvmFixture(server, new CvmClient(credential, region, server.profile(Mode.TC3_POST)), uin, region, zone);
-    }
-
-    private static Credential credentialOf(CvmClient client) {
-        return client.getCredential();
+        return new CvmFixture(server, credential, uin, region, zone);
     }
 
     public CvmClient client() {
         return cvm;
+    }
+
+    public Credential credential() {
+        return cvm.getCredential();
     }
 
     public String uin() {
@@ -101,23 +111,46 @@ public final class CvmFixture {
 
     // ---- instances ----
 
+    /** The smallest valid request: {@link #IMAGE} in {@link #ZONE}, InstanceCount left to its default. */
+    public static RunInstancesRequest runRequest(String chargeType) {
+        return runRequest(ZONE, IMAGE, chargeType);
+    }
+
     public RunInstancesRequest runRequest(String chargeType, String imageId, String instanceType, long count) {
+        RunInstancesRequest req = runRequest(zone, imageId, chargeType);
+        req.setInstanceCount(count);
+        if (instanceType != null) {
+            req.setInstanceType(instanceType);
+        }
+        return req;
+    }
+
+    private static RunInstancesRequest runRequest(String zone, String imageId, String chargeType) {
         RunInstancesRequest req = new RunInstancesRequest();
         Placement p = new Placement();
         p.setZone(zone);
         req.setPlacement(p);
         req.setImageId(imageId);
         req.setInstanceChargeType(chargeType);
-        req.setInstanceCount(count);
-        if (instanceType != null) {
-            req.setInstanceType(instanceType);
-        }
         if ("PREPAID".equals(chargeType)) {
             InstanceChargePrepaid prepaid = new InstanceChargePrepaid();
             prepaid.setPeriod(1L);
             req.setInstanceChargePrepaid(prepaid);
         }
         return req;
+    }
+
+    /** Runs {@link #runRequest(String)} as {@code customize} changed it; answers the new ids at once. */
+    public static List<String> run(CvmClient client, String chargeType, Consumer<RunInstancesRequest> customize)
+            throws TencentCloudSDKException {
+        RunInstancesRequest req = runRequest(chargeType);
+        customize.accept(req);
+        return Arrays.asList(client.RunInstances(req).getInstanceIdSet());
+    }
+
+    /** Runs one instance from the smallest valid request and answers at once: it is PENDING. */
+    public String run(String chargeType) throws TencentCloudSDKException {
+        return cvm.RunInstances(runRequest(zone, IMAGE, chargeType)).getInstanceIdSet()[0];
     }
 
     /** Launches and answers at once: the instances are PENDING. */
@@ -127,6 +160,7 @@ public final class CvmFixture {
         return ids;
     }
 
+    /** As {@link #run(String)}, but InstanceCount 1 is sent and the answer checked to hold one id. */
     public String pending(String chargeType) throws TencentCloudSDKException {
         return launch(runRequest(chargeType, IMAGE, null, 1))[0];
     }
@@ -150,22 +184,46 @@ public final class CvmFixture {
         return running(chargeType, IMAGE, null, 1)[0];
     }
 
+    // ---- the server clock ----
+
     /** Moves the server clock past D, so that what is in flight lands. */
     public void settle() {
-        advance(PAST_D);
+        advanceClockOnly(PAST_D);
     }
 
-    public void advance(Duration d) {
+    /**
+     * Moves the server clock and nothing else: a timer that fell due fires when a request next looks at
+     * its instance, as when nobody looked at it for that long.
+     */
+    public void advanceClockOnly(Duration d) {
         server.server().clock().advance(d);
     }
 
-    /** The instance as DescribeInstances shows it, or null when absent. */
-    public Instance describe(String id) throws TencentCloudSDKException {
+    /** Moves the server clock as an operator would: {@link TestServer#advanceClockAndSweep(long)}. */
+    public void advance(long seconds) {
+        server.advanceClockAndSweep(seconds);
+    }
+
+    // ---- DescribeInstances ----
+
+    /** The instance as DescribeInstances shows it to {@code client}, or null when absent. */
+    public static Instance describe(CvmClient client, String id) throws TencentCloudSDKException {
         DescribeInstancesRequest req = new DescribeInstancesRequest();
         req.setInstanceIds(new String[] {id});
-        Instance[] set = cvm.DescribeInstances(req).getInstanceSet();
+        Instance[] set = client.DescribeInstances(req).getInstanceSet();
         assertThat(set.length).as("instances described for %s", id).isLessThanOrEqualTo(1);
         return set.length == 0 ? null : set[0];
+    }
+
+    public Instance describe(String id) throws TencentCloudSDKException {
+        return describe(cvm, id);
+    }
+
+    /** Every instance of the client's account in its region (at most 100). */
+    public static List<Instance> describeAll(CvmClient client) throws TencentCloudSDKException {
+        DescribeInstancesRequest req = new DescribeInstancesRequest();
+        req.setLimit(100L);
+        return new ArrayList<>(Arrays.asList(client.DescribeInstances(req).getInstanceSet()));
     }
 
     public String state(String id) throws TencentCloudSDKException {
@@ -203,8 +261,12 @@ public final class CvmFixture {
     }
 
     /** Terminates and answers the call's RequestId. */
+    public static String terminate(CvmClient client, String... ids) throws TencentCloudSDKException {
+        return client.TerminateInstances(request(ids)).getRequestId();
+    }
+
     public String terminate(String... ids) throws TencentCloudSDKException {
-        return cvm.TerminateInstances(request(ids)).getRequestId();
+        return terminate(cvm, ids);
     }
 
     /**
@@ -238,22 +300,31 @@ public final class CvmFixture {
         return refused(code, request(ids), watched);
     }
 
-    // ---- admin API ----
+    // ---- any API call that must fail ----
 
-    public static JsonObject admin(TestServer server, String method, String path, JsonObject body) {
-        try {
-            byte[] bytes = body == null ? null : body.encode().getBytes(StandardCharsets.UTF_8);
-            RawHttp.Response r = RawHttp.send(server.port(), method, path,
-                    body == null ? Map.of() : Map.of("Content-Type", "application/json"), bytes);
-            assertThat(r.status()).as("%s %s -> %s", method, path, r.body()).isEqualTo(200);
-            return new JsonObject(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @FunctionalInterface
+    public interface Call {
+        void call() throws Exception;
     }
 
+    /** The error code of a call that must fail with an API error. */
+    public static String codeOf(Call call) {
+        try {
+            call.call();
+        } catch (TencentCloudSDKException e) {
+            assertThat(e.getErrorCode()).as("error code of %s", e).isNotBlank();
+            return e.getErrorCode();
+        } catch (Exception e) {
+            throw new AssertionError("expected an API error, got " + e, e);
+        }
+        return fail("expected an API error, but the call succeeded");
+    }
+
+    // ---- admin API ----
+
+    /** {@link TestServer#admin}. */
     public JsonObject admin(String method, String path, JsonObject body) {
-        return admin(server, method, path, body);
+        return server.admin(method, path, body);
     }
 
     /** Sets admin attributes of an instance; answers the internal view. */

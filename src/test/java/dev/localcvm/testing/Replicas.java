@@ -7,10 +7,8 @@ import dev.localcvm.clock.ServerClock;
 import dev.localcvm.server.ServerConfig;
 import dev.localcvm.store.StoreConfig;
 import dev.localcvm.testing.TestServer.Mode;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -79,22 +77,9 @@ public final class Replicas implements AutoCloseable {
         }
     }
 
-    /** An admin API call on {@code server} that must answer 200. */
-    public static JsonObject admin(TestServer server, String method, String path, String body) {
-        try {
-            RawHttp.Response r = RawHttp.send(server.port(), method, "/_localcvm" + path,
-                    body == null ? Map.of() : Map.of("Content-Type", "application/json"),
-                    body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-            assertThat(r.status()).as("admin %s %s -> %s", method, path, r.body()).isEqualTo(200);
-            return new JsonObject(r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Moves the shared clock forward through {@code server}'s admin API. */
     public static void advance(TestServer server, long seconds) {
-        admin(server, "POST", "/clock", "{\"advanceSeconds\":" + seconds + "}");
+        server.advanceClockAndSweep(seconds);
     }
 
     /** The Prometheus text of {@code server}. */

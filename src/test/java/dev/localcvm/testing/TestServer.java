@@ -1,5 +1,7 @@
 package dev.localcvm.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
@@ -7,10 +9,15 @@ import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.server.LocalCvmServer;
 import dev.localcvm.server.ServerConfig;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Starts a real localcvm on a free loopback port, on a fresh store of the kind the suite runs on
- * ({@link TestStores}), and builds official SDK clients for it.
+ * ({@link TestStores}), builds official SDK clients for it and calls its admin API.
  */
 public final class TestServer implements AutoCloseable {
     private final LocalCvmServer server;
@@ -89,7 +96,37 @@ public final class TestServer implements AutoCloseable {
     }
 
     public CvmClient cvm(Mode mode, String region, String secretId, String secretKey) {
-        return new CvmClient(new Credential(secretId, secretKey), region, profile(mode));
+        return cvm(mode, region, new Credential(secretId, secretKey));
+    }
+
+    public CvmClient cvm(Mode mode, String region, Credential credential) {
+        return new CvmClient(credential, region, profile(mode));
+    }
+
+    /** An admin API call ({@code path} starts with {@code /_localcvm}) that must answer 200; answers its JSON. */
+    public JsonObject admin(String method, String path, JsonObject body) {
+        RawHttp.Response r = adminRaw(method, path, body);
+        assertThat(r.status()).as("admin %s %s -> %s", method, path, r.body()).isEqualTo(200);
+        return new JsonObject(r.body());
+    }
+
+    /** An admin API call whatever it answers. */
+    public RawHttp.Response adminRaw(String method, String path, JsonObject body) {
+        try {
+            return RawHttp.send(port(), method, path,
+                    body == null ? Map.of() : Map.of("Content-Type", "application/json"),
+                    body == null ? null : body.encode().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Moves the server clock through the admin API, which also fires every timer that fell due; moving
+     * {@code server().clock()} directly leaves them to the next request that looks at their instance.
+     */
+    public void advanceClockAndSweep(long seconds) {
+        admin("POST", "/_localcvm/clock", new JsonObject().put("advanceSeconds", seconds));
     }
 
     @Override
