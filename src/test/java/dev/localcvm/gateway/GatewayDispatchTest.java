@@ -71,11 +71,77 @@ class GatewayDispatchTest {
     }
 
     private Gateway gateway(Action<?>... actions) {
+        return gateway(() -> { }, actions);
+    }
+
+    private Gateway gateway(Runnable awaitDurable, Action<?>... actions) {
         Product test = Product.of("cvm", "2017-03-12", Set.of("ap-guangzhou"), List.of(actions));
         AccountService accounts = new AccountService(new InMemoryAccounts(), ServerClock.fixedAt(NOW));
         accounts.ensureDefault("AKIDTEST", "secret");
         return new Gateway(new ProductRegistry(test, List.of()), accounts, ServerClock.fixedAt(NOW), Json.newMapper(),
-                new ParamBinder(false), false, new RateLimiter(false, ServerClock.fixedAt(NOW)));
+                new ParamBinder(false), false, new RateLimiter(false, ServerClock.fixedAt(NOW)), awaitDurable);
+    }
+
+    /** ECHO, declared as a read: it changes nothing in the store. */
+    private static final Action<EchoRequest> READ = new Action<>() {
+        public String name() {
+            return "Read";
+        }
+
+        public Class<EchoRequest> requestType() {
+            return EchoRequest.class;
+        }
+
+        public boolean writes() {
+            return false;
+        }
+
+        public Record execute(EchoRequest r, CallContext ctx) {
+            return ECHO.execute(r, ctx);
+        }
+    };
+
+    @Test
+    void aWriteAnswersOnlyAfterItsChangeIsDurableAndAReadDoesNotWait() throws Exception {
+        List<String> events = new java.util.ArrayList<>();
+        Action<EchoRequest> write = new Action<>() {
+            public String name() {
+                return "Write";
+            }
+
+            public Class<EchoRequest> requestType() {
+                return EchoRequest.class;
+            }
+
+            public Record execute(EchoRequest r, CallContext ctx) {
+                events.add("executed");
+                return ECHO.execute(r, ctx);
+            }
+        };
+        Gateway gateway = gateway(() -> events.add("durable"), write, READ);
+
+        assertThat(gateway.handle(v3Post("Write", "{}")).errorCode()).isNull();
+        assertThat(events).containsExactly("executed", "durable");
+        assertThat(gateway.handle(v3Post("Read", "{}")).errorCode()).isNull();
+        assertThat(events).containsExactly("executed", "durable");
+        // A refused write waits too: on its way it may have consumed a fault rule.
+        gateway.handle(v3Post("Write", "{\"Limit\": \"x\"}"));
+        assertThat(events).containsExactly("executed", "durable");
+        assertThat(gateway(() -> events.add("durable"), failing(new ApiException(ErrorCode.UNSUPPORTED_OPERATION, "no")))
+                .handle(v3Post("Boom", "{}")).errorCode()).isEqualTo("UnsupportedOperation");
+        assertThat(events).containsExactly("executed", "durable", "durable");
+    }
+
+    @Test
+    void aWriteWhoseChangeCannotBeMadeDurableIsNotAnsweredAsASuccess() throws Exception {
+        Gateway gateway = gateway(() -> {
+            throw new IllegalStateException("cannot write the store", new java.sql.SQLTransientConnectionException("disk"));
+        }, ECHO);
+
+        ApiResponse r = gateway.handle(v3Post("Echo", "{\"Limit\": 1}"));
+
+        assertThat(response(r).get("Error").get("Code").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(response(r).has("Limit")).isFalse();
     }
 
     private static RawRequest v3Post(String action, String body) {
