@@ -16,7 +16,6 @@ import dev.localcvm.cvm.InstanceAdmin;
 import dev.localcvm.cvm.RegionCatalog;
 import dev.localcvm.cvm.domain.AccountAttributes;
 import dev.localcvm.cvm.domain.Instance;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

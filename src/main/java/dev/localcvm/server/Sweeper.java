@@ -3,6 +3,8 @@ package dev.localcvm.server;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cvm.CvmService;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,8 @@ final class Sweeper {
      * Tombstones past the window are garbage, not state (lookups check the window themselves), and
      * deleting them scans the table: once a minute is enough.
      */
-    private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(1);
-    private volatile java.time.Instant lastPurge = java.time.Instant.MIN;
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private volatile Instant lastPurge = Instant.MIN;
     private final Vertx vertx;
     private final CvmService service;
     private final ServerClock clock;
