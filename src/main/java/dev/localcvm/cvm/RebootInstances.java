@@ -3,8 +3,6 @@ package dev.localcvm.cvm;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.Operation;
-import dev.localcvm.error.ApiException;
-import dev.localcvm.error.ErrorCode;
 import java.util.List;
 
 /** RebootInstances: RUNNING → REBOOTING → RUNNING. */
@@ -24,13 +22,7 @@ public final class RebootInstances extends BaseAction<RebootInstances.Request> {
 
     @Override
     public Response execute(Request r, CallContext ctx) {
-        if (r.forceReboot() != null && r.stopType() != null) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER_COMBINATION,
-                    "`ForceReboot` and `StopType` cannot be given together.");
-        }
-        if (r.stopType() != null && !StopInstances.STOP_TYPES.contains(r.stopType())) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE, "`StopType` must be SOFT, HARD or SOFT_FIRST.");
-        }
+        StopInstances.checkStopType("ForceReboot", r.forceReboot(), r.stopType());
         StateChange.run(service, ctx, r.instanceIds(), Operation.REBOOT, i -> i);
         return new Response();
     }

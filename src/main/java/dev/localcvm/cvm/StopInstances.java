@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** StopInstances: RUNNING → STOPPING → STOPPED, with StopType and StoppedMode. */
 public final class StopInstances extends BaseAction<StopInstances.Request> {
-    static final Set<String> STOP_TYPES = Set.of("SOFT", "HARD", "SOFT_FIRST");
+    private static final Set<String> STOP_TYPES = Set.of("SOFT", "HARD", "SOFT_FIRST");
     private static final Set<String> STOPPED_MODES = Set.of("KEEP_CHARGING", "STOP_CHARGING");
     private final CvmService service;
 
@@ -29,13 +29,7 @@ public final class StopInstances extends BaseAction<StopInstances.Request> {
 
     @Override
     public Response execute(Request r, CallContext ctx) {
-        if (r.forceStop() != null && r.stopType() != null) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER_COMBINATION,
-                    "`ForceStop` and `StopType` cannot be given together.");
-        }
-        if (r.stopType() != null && !STOP_TYPES.contains(r.stopType())) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE, "`StopType` must be SOFT, HARD or SOFT_FIRST.");
-        }
+        checkStopType("ForceStop", r.forceStop(), r.stopType());
         if (r.stoppedMode() != null && !STOPPED_MODES.contains(r.stoppedMode())) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "`StoppedMode` must be KEEP_CHARGING or STOP_CHARGING.");
@@ -48,6 +42,20 @@ public final class StopInstances extends BaseAction<StopInstances.Request> {
             return i.toBuilder().stopChargingMode(mode).build();
         });
         return new Response();
+    }
+
+    /**
+     * StopType and the older boolean it replaced ({@code ForceStop}, {@code ForceReboot}): not both, and a
+     * known type. Shared by StopInstances and RebootInstances, which take the same pair.
+     */
+    static void checkStopType(String forceName, Boolean force, String stopType) {
+        if (force != null && stopType != null) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_COMBINATION,
+                    "`" + forceName + "` and `StopType` cannot be given together.");
+        }
+        if (stopType != null && !STOP_TYPES.contains(stopType)) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE, "`StopType` must be SOFT, HARD or SOFT_FIRST.");
+        }
     }
 
     /** Only postpaid instances whose disks are all cloud disks stop charging while stopped. */

@@ -119,6 +119,29 @@ class InstanceLifecycleIT {
     }
 
     @Test
+    void stopAndRebootRefuseAnUnknownStopTypeOrOneGivenWithTheOldForceFlag() throws Exception {
+        String id = running(null);
+
+        StopInstancesRequest unknownStop = new StopInstancesRequest();
+        unknownStop.setInstanceIds(new String[] {id});
+        unknownStop.setStopType("GENTLE");
+        assertThat(codeOf(() -> cvm.StopInstances(unknownStop))).isEqualTo("InvalidParameterValue");
+
+        RebootInstancesRequest both = new RebootInstancesRequest();
+        both.setInstanceIds(new String[] {id});
+        both.setForceReboot(false);
+        both.setStopType("SOFT");
+        assertThat(codeOf(() -> cvm.RebootInstances(both))).isEqualTo("InvalidParameterCombination");
+
+        RebootInstancesRequest unknownReboot = new RebootInstancesRequest();
+        unknownReboot.setInstanceIds(new String[] {id});
+        unknownReboot.setStopType("GENTLE");
+        assertThat(codeOf(() -> cvm.RebootInstances(unknownReboot))).isEqualTo("InvalidParameterValue");
+
+        assertOperation(it.describe(id), "RUNNING", "RunInstances", "SUCCESS", null);
+    }
+
+    @Test
     void stopWithStopChargingThenStartGoesBackToRunning() throws Exception {
         String id = running("POSTPAID_BY_HOUR");
 
