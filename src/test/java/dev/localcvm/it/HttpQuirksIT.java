@@ -42,14 +42,6 @@ class HttpQuirksIT {
         server.close();
     }
 
-    static SignedRequest.Tc3 tc3() {
-        return SignedRequest.tc3(server);
-    }
-
-    static SignedRequest.V1 v1() {
-        return SignedRequest.v1(server);
-    }
-
     /** A DescribeRegions success with the whole catalogue. */
     static JsonNode regions(RawHttp.Response r) {
         JsonNode response = Envelope.success(r);
@@ -60,54 +52,54 @@ class HttpQuirksIT {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1:%s", "127.0.0.1", "localhost:%s", "cvm.localhost:%s", "http://127.0.0.1:%s"})
     void anyHostHeaderSignedAsSentIsAccepted(String host) throws Exception {
-        regions(tc3().host(host.formatted(port)).send());
-        regions(v1().host(host.formatted(port)).send());
+        regions(server.tc3().host(host.formatted(port)).send());
+        regions(server.v1().host(host.formatted(port)).send());
     }
 
     @Test
     void nodeSignsTheHostWithoutItsPortAndTheScopeServiceUpToTheFirstDot() throws Exception {
-        regions(tc3().signedHost("127.0.0.1").service("127").send());
-        regions(tc3().host("localhost:" + port).signedHost("localhost").service("localhost:" + port).send());
-        regions(v1().signedHost("127.0.0.1").send());
-        regions(v1().signatureMethod("HmacSHA256").post().signedHost("127.0.0.1").send());
+        regions(server.tc3().signedHost("127.0.0.1").service("127").send());
+        regions(server.tc3().host("localhost:" + port).signedHost("localhost").service("localhost:" + port).send());
+        regions(server.v1().signedHost("127.0.0.1").send());
+        regions(server.v1().signatureMethod("HmacSHA256").post().signedHost("127.0.0.1").send());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cvm", "127", "localhost:%s", "127.0.0.1:%s", "example"})
     void scopeServicesThatAreNoKnownProductReachCvm(String service) throws Exception {
-        regions(tc3().service(service.formatted(port)).send());
+        regions(server.tc3().service(service.formatted(port)).send());
     }
 
     @Test
     void unsignedPayloadIsAcceptedAndTheBodyStillParsed() throws Exception {
-        regions(tc3().unsignedPayload().send());
-        regions(tc3().unsignedPayload().body("").send());
-        String message = Envelope.errorMessage(tc3().unsignedPayload().body("{\"Foo\":1}").send(), "UnknownParameter");
+        regions(server.tc3().unsignedPayload().send());
+        regions(server.tc3().unsignedPayload().body("").send());
+        String message = Envelope.errorMessage(server.tc3().unsignedPayload().body("{\"Foo\":1}").send(), "UnknownParameter");
         assertThat(message).contains("`Foo`");
     }
 
     @Test
     void extraSignedHeadersAndAnyOrderOfSignedHeadersAreAccepted() throws Exception {
-        regions(tc3().signedHeaders("content-type;host;x-tc-action").send());
-        regions(tc3().signedHeaders("x-tc-timestamp;host;x-tc-version;content-type").send());
+        regions(server.tc3().signedHeaders("content-type;host;x-tc-action").send());
+        regions(server.tc3().signedHeaders("x-tc-timestamp;host;x-tc-version;content-type").send());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"application/json; charset=utf-8", "APPLICATION/JSON", "Application/Json;charset=UTF-8",
         "application/json ; charset=utf-8"})
     void jsonMediaTypesWithParametersOrInAnyCaseAreJson(String contentType) throws Exception {
-        regions(tc3().contentType(contentType).send());
+        regions(server.tc3().contentType(contentType).send());
     }
 
     @Test
     void headerValuesSignedWithoutLowerCasingAreAccepted() throws Exception {
-        regions(tc3().contentType("Application/JSON; Charset=UTF-8").keepCase().send());
-        regions(tc3().host("LocalHost:" + port).signedHost("LocalHost").keepCase().send());
+        regions(server.tc3().contentType("Application/JSON; Charset=UTF-8").keepCase().send());
+        regions(server.tc3().host("LocalHost:" + port).signedHost("LocalHost").keepCase().send());
     }
 
     @Test
     void commonHeaderNamesAreCaseInsensitive() throws Exception {
-        regions(tc3().action(null).version(null).header("x-tc-action", "DescribeRegions")
+        regions(server.tc3().action(null).version(null).header("x-tc-action", "DescribeRegions")
                 .header("X-TC-VERSION", "2017-03-12").send());
     }
 
@@ -115,20 +107,20 @@ class HttpQuirksIT {
     @NullSource
     @ValueSource(strings = {"", "ap-guangzhou"})
     void describeRegionsNeedsNoRegion(String region) throws Exception {
-        regions(tc3().region(region).send());
-        regions(v1().region(region).send());
+        regions(server.tc3().region(region).send());
+        regions(server.v1().region(region).send());
     }
 
     @Test
     void languageZhCnSelectsChineseNamesAndAnythingElseEnglish() throws Exception {
-        assertThat(guangzhou(tc3().language("zh-CN"))).isEqualTo("华南地区(广州)");
-        assertThat(guangzhou(v1().param("Language", "zh-CN").send())).isEqualTo("华南地区(广州)");
-        JsonNode zones = Envelope.success(tc3().action("DescribeZones").region("ap-guangzhou").language("zh-CN")
+        assertThat(guangzhou(server.tc3().language("zh-CN"))).isEqualTo("华南地区(广州)");
+        assertThat(guangzhou(server.v1().param("Language", "zh-CN").send())).isEqualTo("华南地区(广州)");
+        JsonNode zones = Envelope.success(server.tc3().action("DescribeZones").region("ap-guangzhou").language("zh-CN")
                 .send());
         assertThat(zones.path("ZoneSet").get(2).path("ZoneName").asText()).isEqualTo("广州三区");
-        assertThat(guangzhou(tc3().language("en-US"))).isEqualTo("South China (Guangzhou)");
-        assertThat(guangzhou(tc3().language("fr-FR"))).isEqualTo("South China (Guangzhou)");
-        assertThat(guangzhou(tc3())).isEqualTo("South China (Guangzhou)");
+        assertThat(guangzhou(server.tc3().language("en-US"))).isEqualTo("South China (Guangzhou)");
+        assertThat(guangzhou(server.tc3().language("fr-FR"))).isEqualTo("South China (Guangzhou)");
+        assertThat(guangzhou(server.tc3())).isEqualTo("South China (Guangzhou)");
     }
 
     static String guangzhou(SignedRequest.Tc3 request) throws Exception {
@@ -144,44 +136,44 @@ class HttpQuirksIT {
     @Test
     void theTraceIdIsEchoedOnSuccessesAndErrors() throws Exception {
         String trace = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
-        assertThat(tc3().header("X-TC-TraceId", trace).send().header("X-TC-TraceId")).isEqualTo(trace);
-        RawHttp.Response error = tc3().header("X-TC-TraceId", trace).action("DescribeNothing").send();
+        assertThat(server.tc3().header("X-TC-TraceId", trace).send().header("X-TC-TraceId")).isEqualTo(trace);
+        RawHttp.Response error = server.tc3().header("X-TC-TraceId", trace).action("DescribeNothing").send();
         Envelope.error(error, "InvalidAction");
         assertThat(error.header("X-TC-TraceId")).isEqualTo(trace);
         RawHttp.Response rejected = RawHttp.send(server.port(), "DELETE", "/", Map.of("X-TC-TraceId", trace), null);
         Envelope.error(rejected, "UnsupportedProtocol");
         assertThat(rejected.header("X-TC-TraceId")).isEqualTo(trace);
-        assertThat(tc3().send().header("X-TC-TraceId")).isNull();
+        assertThat(server.tc3().send().header("X-TC-TraceId")).isNull();
     }
 
     @Test
     void everyResponseHasItsOwnRequestId() throws Exception {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(Envelope.success(tc3().send()).path("RequestId").asText());
-            ids.add(Envelope.valid(tc3().action("DescribeNothing").send()).path("RequestId").asText());
-            ids.add(Envelope.valid(v1().action("DescribeNothing").send()).path("RequestId").asText());
+            ids.add(Envelope.success(server.tc3().send()).path("RequestId").asText());
+            ids.add(Envelope.valid(server.tc3().action("DescribeNothing").send()).path("RequestId").asText());
+            ids.add(Envelope.valid(server.v1().action("DescribeNothing").send()).path("RequestId").asText());
         }
         assertThat(ids).hasSize(15);
     }
 
     @Test
     void aTc3GetReadsItsParametersFromTheQuery() throws Exception {
-        regions(tc3().get("").send());
-        Envelope.success(tc3().get("").action("DescribeZones").region("ap-beijing").send());
-        String message = Envelope.errorMessage(tc3().get("Foo=a%20b").send(), "UnknownParameter");
+        regions(server.tc3().get("").send());
+        Envelope.success(server.tc3().get("").action("DescribeZones").region("ap-beijing").send());
+        String message = Envelope.errorMessage(server.tc3().get("Foo=a%20b").send(), "UnknownParameter");
         assertThat(message).contains("`Foo`");
     }
 
     @Test
     void aQueryOnAPostIsSignedButCarriesNoParameters() throws Exception {
-        regions(tc3().query("Foo=1").send());
-        regions(v1().post().postQuery("Foo=1").send());
+        regions(server.tc3().query("Foo=1").send());
+        regions(server.v1().post().postQuery("Foo=1").send());
     }
 
     @Test
     void anEmptyTc3BodyMeansNoParameters() throws Exception {
-        regions(tc3().body("").send());
+        regions(server.tc3().body("").send());
     }
 
     @ParameterizedTest
@@ -190,7 +182,7 @@ class HttpQuirksIT {
         String algorithm = method.equals("HmacSHA256") ? "HmacSHA256" : "HmacSHA1";
         Mac mac = Mac.getInstance(algorithm);
         mac.init(new SecretKeySpec(server.secretKey().getBytes(StandardCharsets.UTF_8), algorithm));
-        for (SignedRequest.V1 request : List.of(v1().signatureMethod(method), v1().signatureMethod(method).post())) {
+        for (SignedRequest.V1 request : List.of(server.v1().signatureMethod(method), server.v1().signatureMethod(method).post())) {
             byte[] signature = mac.doFinal(request.plainText().getBytes(StandardCharsets.UTF_8));
             regions(request.signature(Base64.getEncoder().encodeToString(signature)).send());
         }
@@ -198,11 +190,11 @@ class HttpQuirksIT {
 
     @Test
     void v1AcceptsWhatEachSdkAddsOrSends() throws Exception {
-        regions(v1().param("Nonce", "7363175755144590959").param("RequestClient", "SDK_PYTHON_3.1.162").send());
-        regions(v1().header("Content-Type", "application/x-www-form-urlencoded").send());
-        regions(v1().header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").post().send());
-        regions(v1().param("Token", "ignored-for-permanent-keys").send());
-        regions(tc3().token("ignored-for-permanent-keys").send());
+        regions(server.v1().param("Nonce", "7363175755144590959").param("RequestClient", "SDK_PYTHON_3.1.162").send());
+        regions(server.v1().header("Content-Type", "application/x-www-form-urlencoded").send());
+        regions(server.v1().header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").post().send());
+        regions(server.v1().param("Token", "ignored-for-permanent-keys").send());
+        regions(server.tc3().token("ignored-for-permanent-keys").send());
     }
 
     @ParameterizedTest

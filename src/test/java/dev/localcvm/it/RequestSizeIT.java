@@ -40,32 +40,20 @@ class RequestSizeIT {
         server.close();
     }
 
-    static SignedRequest.Tc3 tc3() {
-        return SignedRequest.tc3(server);
-    }
-
-    static SignedRequest.V1 v1() {
-        return SignedRequest.v1(server);
-    }
-
-    static RawHttp.Response raw(String method, Map<String, String> headers, byte[] body) throws Exception {
-        return RawHttp.send(server.port(), method, "/", headers, body);
-    }
-
     @Test
     void getWithAQueryOver32KbIsRequestSizeLimitExceeded() throws Exception {
-        Envelope.error(v1().param("Foo", "a".repeat(33 * 1024)).send(), "RequestSizeLimitExceeded");
+        Envelope.error(server.v1().param("Foo", "a".repeat(33 * 1024)).send(), "RequestSizeLimitExceeded");
     }
 
     @Test
     void getWithHeadersOver32KbIsRequestSizeLimitExceeded() throws Exception {
-        Envelope.error(padded(tc3().get(""), 32_768 + 1).send(), "RequestSizeLimitExceeded");
+        Envelope.error(padded(server.tc3().get(""), 32_768 + 1).send(), "RequestSizeLimitExceeded");
     }
 
     @Test
     void getJustUnder32KbPassesTheSizeCheck() throws Exception {
         // 32,766: the last CRLF may or may not count as part of the headers.
-        Envelope.success(padded(tc3().get(""), 32_768 - 2).send());
+        Envelope.success(padded(server.tc3().get(""), 32_768 - 2).send());
     }
 
     /** Adds an unsigned X-Pad header so that request line plus headers take exactly {@code total} bytes. */
@@ -82,14 +70,14 @@ class RequestSizeIT {
 
     @Test
     void v1PostBodyOver1MiBIsRequestSizeLimitExceeded() throws Exception {
-        Envelope.error(raw("POST", Map.of("Content-Type", "application/x-www-form-urlencoded"), form(MIB + 1)),
+        Envelope.error(server.raw("POST", Map.of("Content-Type", "application/x-www-form-urlencoded"), form(MIB + 1)),
                 "RequestSizeLimitExceeded");
     }
 
     @Test
     void v1PostBodyOfExactly1MiBPassesTheSizeCheck() throws Exception {
         Map<String, String> formType = Map.of("Content-Type", "application/x-www-form-urlencoded");
-        assertThat(Envelope.errorMessage(raw("POST", formType, form(MIB)),
+        assertThat(Envelope.errorMessage(server.raw("POST", formType, form(MIB)),
                 "MissingParameter")).contains("`Version`");
     }
 
@@ -104,7 +92,7 @@ class RequestSizeIT {
     @Test
     void v3PostDeclaringMoreThan10MiBIsAnsweredBeforeTheBodyIsRead() throws Exception {
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Authorization",
-                SignedRequest.tc3(server).authorizationHeader());
+                server.tc3().authorizationHeader());
         Envelope.error(sendPartially(headers, 10 * MIB + 1), "RequestSizeLimitExceeded");
     }
 
@@ -149,12 +137,12 @@ class RequestSizeIT {
 
     @Test
     void v3PostBodyOver10MiBIsRequestSizeLimitExceeded() throws Exception {
-        Envelope.error(tc3().body(json(10 * MIB + 1)).send(), "RequestSizeLimitExceeded");
+        Envelope.error(server.tc3().body(json(10 * MIB + 1)).send(), "RequestSizeLimitExceeded");
     }
 
     @Test
     void v3PostBodyOfExactly10MiBPassesTheSizeCheck() throws Exception {
-        assertThat(Envelope.errorMessage(tc3().body(json(10 * MIB)).send(), "UnknownParameter")).contains("`Foo`");
+        assertThat(Envelope.errorMessage(server.tc3().body(json(10 * MIB)).send(), "UnknownParameter")).contains("`Foo`");
     }
 
     static byte[] json(int size) {

@@ -62,6 +62,21 @@ public final class TestServer implements AutoCloseable {
         return server.defaultKey().secretKey();
     }
 
+    /** A raw TC3 request to this server, for what the SDK cannot send. */
+    public SignedRequest.Tc3 tc3() {
+        return SignedRequest.tc3(this);
+    }
+
+    /** A raw signature-v1 request to this server. */
+    public SignedRequest.V1 v1() {
+        return SignedRequest.v1(this);
+    }
+
+    /** Bytes exactly as given, to {@code /} of this server. */
+    public RawHttp.Response raw(String method, Map<String, String> headers, byte[] body) throws Exception {
+        return RawHttp.send(port(), method, "/", headers, body);
+    }
+
     /** The four ways the Java SDK can call: TC3 over POST or GET, and signature v1 with SHA-1 or SHA-256. */
     public enum Mode {
         TC3_POST("TC3-HMAC-SHA256", "POST"),
