@@ -14,6 +14,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, the schema migrations and the Jdbi handle over one store. */
@@ -41,6 +42,29 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a transaction that writes many rows whole between two group writes (see GroupFlush's gate), so
+     * that H2 does not write it to the file half done and then again.
+     */
+    void betweenWrites(Runnable transaction) {
+        if (flush == null) {
+            transaction.run();
+            return;
+        }
+        var gate = flush.transactionGate();
+        gate.lock();
+        try {
+            transaction.run();
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    /** The schema's migrations: SQL scripts, and Java ones where the two databases share no SQL. */
+    public static FluentConfiguration migrations() {
+        return Flyway.configure().locations("classpath:db/migration", "classpath:dev/localcvm/store/migration");
+    }
+
     public static Database open(StoreConfig config) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.jdbcUrl());
@@ -59,7 +83,7 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e), e);
         }
         try {
-            Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+            Flyway flyway = migrations().dataSource(ds).load();
             refuseNewerSchema(flyway);
             flyway.migrate();
         } catch (RuntimeException e) {

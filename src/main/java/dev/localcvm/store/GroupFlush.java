@@ -1,6 +1,8 @@
 package dev.localcvm.store;
 
 import java.sql.SQLException;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 
 /**
@@ -16,6 +18,13 @@ import javax.sql.DataSource;
 final class GroupFlush {
     private final DataSource dataSource;
     private final Object lock = new Object();
+    /**
+     * Shared by the transactions that write instances in bulk, exclusive for a write. H2 writes an open
+     * transaction into the file too: its undo log (for a delete, the whole old row) and both versions of each
+     * row it changed, all written again once it commits. With a write never meeting such a transaction half
+     * done, the file took a third fewer bytes per launched and destroyed instance in scenario (d).
+     */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     /** Tickets handed out: a ticket is taken after the caller's commit. */
     private long requested;
     /** Every ticket up to this one is in the file. */
@@ -66,11 +75,22 @@ final class GroupFlush {
         }
     }
 
+    /**
+     * Held around a whole write transaction: the next write waits for it to end, and it waits for a write
+     * under way. Never hold it while calling {@link #await()}, which would wait for itself.
+     */
+    Lock transactionGate() {
+        return gate.readLock();
+    }
+
     private void checkpoint() {
+        gate.writeLock().lock();
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the store: " + e.getMessage(), e);
+        } finally {
+            gate.writeLock().unlock();
         }
     }
 }

@@ -11,25 +11,26 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.localcvm.cvm.domain.Instance;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The JSON document an instance is stored as, and a bounded memo of decoded documents.
+ * The JSON document an instance is stored as (UTF-8 bytes), and a bounded memo of decoded documents.
  *
- * <p>Decoding is a pure function of the document's text, so a cached instance is reused exactly when the
- * stored text is the same string: no invalidation is needed, whichever replica or sweep wrote the row.
+ * <p>Decoding is a pure function of the document's bytes, so a cached instance is reused exactly when the
+ * stored bytes are the same: no invalidation is needed, whichever replica or sweep wrote the row.
  * Reads of hot rows (every DescribeInstances page, every batch loaded by a write) then skip the JSON
  * parse, which was most of their cost.
  */
 final class InstanceDocuments {
     /**
-     * Budget of the memo, in characters of the documents it keeps: about 13,000 instances, some 50 MiB with
+     * Budget of the memo, in bytes of the documents it keeps: about 13,000 instances, some 50 MiB with
      * their decoded objects.
      */
-    private static final long CACHE_CHARS = 16L << 20;
+    private static final long CACHE_BYTES = 16L << 20;
 
-    // Nulls are left out and non-ASCII is escaped: documents are a third smaller, and stay one byte per
-    // character in memory and in H2's pages. Either form reads back the same instance.
+    // Nulls are left out and non-ASCII is escaped: documents are a third smaller (and ASCII). Either form
+    // reads back the same instance.
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -37,30 +38,30 @@ final class InstanceDocuments {
             .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII)
             .build();
 
-    private record Decoded(String doc, Instance instance) {
+    private record Decoded(byte[] doc, Instance instance) {
     }
 
     private final Cache<String, Decoded> decoded = Caffeine.newBuilder()
-            .maximumWeight(CACHE_CHARS).weigher((String id, Decoded d) -> d.doc().length()).build();
+            .maximumWeight(CACHE_BYTES).weigher((String id, Decoded d) -> d.doc().length).build();
 
     /** The instance stored as {@code doc}, with the row's version. */
-    Instance read(String id, String doc, long version) {
+    Instance read(String id, byte[] doc, long version) {
         Decoded hit = decoded.getIfPresent(id);
-        if (hit != null && hit.doc().equals(doc)) {
+        if (hit != null && Arrays.equals(hit.doc(), doc)) {
             return hit.instance().version() == version ? hit.instance()
                     : remember(id, doc, hit.instance().toBuilder().version(version).build());
         }
         try {
             return remember(id, doc, json.readValue(doc, Instance.class).toBuilder().version(version).build());
-        } catch (JsonProcessingException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable instance " + id, e);
         }
     }
 
     /** The document of {@code i}; remembered, since the row is usually read again soon (a terminate after a run). */
-    String write(Instance i) {
+    byte[] write(Instance i) {
         try {
-            String doc = json.writeValueAsString(i);
+            byte[] doc = json.writeValueAsBytes(i);
             remember(i.id(), doc, i);
             return doc;
         } catch (JsonProcessingException e) {
@@ -83,7 +84,7 @@ final class InstanceDocuments {
         return json.convertValue(i, Map.class);
     }
 
-    private Instance remember(String id, String doc, Instance i) {
+    private Instance remember(String id, byte[] doc, Instance i) {
         decoded.put(id, new Decoded(doc, i));
         return i;
     }

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class InstanceRepository {
     private static final String COLUMNS = "instance_id, uin, region, zone, state, charge_type, instance_name, "
-            + "created_at, due_at, version, doc";
+            + "created_at, due_at, version, document";
     private final Database db;
     private final Jdbi jdbi;
     private final InstanceDocuments documents = new InstanceDocuments();
@@ -204,7 +204,7 @@ public final class InstanceRepository {
             return;
         }
         try {
-            jdbi.useTransaction(h -> apply(h, changes));
+            db.betweenWrites(() -> jdbi.useTransaction(h -> apply(h, changes)));
         } catch (RuntimeException e) {
             if (isTransactionConflict(e)) {
                 List<Instance> touched = new ArrayList<>(changes.updates());
@@ -239,7 +239,7 @@ public final class InstanceRepository {
         if (!updates.isEmpty()) {
             PreparedBatch batch = h.prepareBatch("UPDATE instances SET zone = :zone, state = :state, "
                     + "charge_type = :chargeType, instance_name = :name, due_at = :dueAt, version = version + :bump, "
-                    + "doc = :doc WHERE instance_id = :id AND version = :version");
+                    + "document = :doc WHERE instance_id = :id AND version = :version");
             for (Instance i : updates) {
                 batch.bind("zone", i.spec().zone()).bind("state", i.state().name())
                         .bind("chargeType", i.chargeType().name()).bind("name", i.name())
@@ -350,10 +350,10 @@ public final class InstanceRepository {
     }
 
     private Instance read(ResultSet rs) throws SQLException {
-        return documents.read(rs.getString("instance_id"), rs.getString("doc"), rs.getLong("version"));
+        return documents.read(rs.getString("instance_id"), rs.getBytes("document"), rs.getLong("version"));
     }
 
-    private String write(Instance i) {
+    private byte[] write(Instance i) {
         return documents.write(i);
     }
 

@@ -107,7 +107,7 @@ public class StoreBenchmark {
 
         // One cycle as a check: documents of the intended size, and nothing left alive afterwards.
         List<String> launched = launch();
-        long docBytes = database.query("SELECT AVG(OCTET_LENGTH(doc)) FROM instances", s -> { },
+        long docBytes = database.query("SELECT AVG(OCTET_LENGTH(document)) FROM instances", s -> { },
                 rs -> rs.getLong(1)).get(0);
         require(docBytes > 800 && docBytes < 2000, "document of " + docBytes + " bytes");
         terminate(launched);

@@ -68,6 +68,26 @@ class GroupFlushTest {
     }
 
     @Test
+    void aWriteWaitsForABulkTransactionUnderWaySoThatItNeverStoresOneHalfDone() throws Exception {
+        GroupFlush flush = new GroupFlush(store());
+        var transaction = flush.transactionGate();
+        transaction.lock();
+        committed.incrementAndGet();
+        Thread waiter = new Thread(flush::await);
+        waiter.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (waiter.getState() != Thread.State.WAITING && waiter.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(waiter.isAlive()).as("the write waits for the transaction").isTrue();
+        assertThat(inFile.get()).isZero();
+        transaction.unlock();
+        waiter.join(10_000);
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(inFile.get()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedWriteFailsItsWaiterAndTheNextWaiterWritesAgain() {
         GroupFlush flush = new GroupFlush(store());
         committed.incrementAndGet();

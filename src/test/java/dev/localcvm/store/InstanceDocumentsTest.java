@@ -10,6 +10,7 @@ import dev.localcvm.cvm.domain.ChargeType;
 import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.cvm.domain.InstanceState;
 import dev.localcvm.cvm.domain.Instances;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,16 +31,17 @@ class InstanceDocumentsTest {
     void aDocumentReadsBackAsTheSameInstance() {
         Instance plain = Instances.running("ins-plain001", ChargeType.POSTPAID_BY_HOUR);
         for (Instance i : List.of(plain, rich())) {
-            String doc = documents.write(i);
+            byte[] doc = documents.write(i);
             assertThat(new InstanceDocuments().read(i.id(), doc, i.version())).isEqualTo(i);
         }
     }
 
     @Test
     void documentsAreAsciiAndLeaveNullsOut() {
-        String doc = documents.write(rich());
+        byte[] bytes = documents.write(rich());
+        String doc = new String(bytes, StandardCharsets.UTF_8);
         assertThat(doc).doesNotContain("未命名").contains("\\u672A").doesNotContain("null");
-        assertThat(doc.chars().allMatch(c -> c < 128)).isTrue();
+        assertThat(doc.chars().allMatch(ch -> ch < 128)).as("ASCII").isTrue();
     }
 
     @Test
@@ -50,20 +52,21 @@ class InstanceDocumentsTest {
         Instance i = rich();
         String earlier = earlierMapper.writeValueAsString(i);
         assertThat(earlier).contains("未命名").contains("\"hostName\":null");
-        assertThat(new InstanceDocuments().read(i.id(), earlier, i.version())).isEqualTo(i);
+        assertThat(new InstanceDocuments().read(i.id(), earlier.getBytes(StandardCharsets.UTF_8), i.version()))
+                .isEqualTo(i);
     }
 
     @Test
     void theSameDocumentGivesTheSameObjectAndAChangedOneANewInstance() {
         Instance before = Instances.running("ins-cache001", ChargeType.POSTPAID_BY_HOUR);
-        String doc = documents.write(before);
-        Instance first = documents.read(before.id(), new String(doc), 4);
-        assertThat(documents.read(before.id(), new String(doc), 4)).isSameAs(first);
+        byte[] doc = documents.write(before);
+        Instance first = documents.read(before.id(), doc.clone(), 4);
+        assertThat(documents.read(before.id(), doc.clone(), 4)).isSameAs(first);
         assertThat(documents.read(before.id(), doc, 5).version()).isEqualTo(5);
 
         // Another writer (a replica, a sweep) changed the row: the memo must not answer the old instance.
         Instance after = before.toBuilder().state(InstanceState.STOPPED).build();
-        String changed = new InstanceDocuments().write(after);
+        byte[] changed = new InstanceDocuments().write(after);
         assertThat(documents.read(before.id(), changed, 5).state()).isEqualTo(InstanceState.STOPPED);
     }
 }

@@ -1,0 +1,69 @@
+package dev.localcvm.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.localcvm.cvm.domain.ChargeType;
+import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.cvm.domain.InstanceState;
+import dev.localcvm.cvm.domain.Instances;
+import dev.localcvm.store.Database;
+import dev.localcvm.store.InstanceRepository;
+import dev.localcvm.store.StoreConfig;
+import dev.localcvm.testing.TestStores;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A store written before documents were bytes (schema version 6, text documents) opens with every instance
+ * intact, on the suite's store. The text holds what a conversion could get wrong: non-ASCII characters,
+ * backslash escapes and quotes.
+ */
+class DocumentMigrationIT {
+    private final JsonMapper earlierFormat = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    @Test
+    void textDocumentsOfAnEarlierStoreReadBackAsTheSameInstances() throws Exception {
+        StoreConfig store = TestStores.fresh();
+        Database.migrations().dataSource(store.jdbcUrl(), store.user(), store.password()).target("6").load().migrate();
+        List<Instance> written = List.of(
+                Instances.of("ins-migrate1", InstanceState.RUNNING, ChargeType.POSTPAID_BY_HOUR)
+                        .name("未命名 \"quoted\" back\\slash \\u0041").build(),
+                Instances.running("ins-migrate2", ChargeType.POSTPAID_BY_HOUR));
+        try (Connection c = DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
+             PreparedStatement insert = c.prepareStatement("INSERT INTO instances (instance_id, uin, region, zone, "
+                     + "state, charge_type, instance_name, created_at, due_at, version, doc) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
+            for (Instance i : written) {
+                insert.setString(1, i.id());
+                insert.setString(2, i.uin());
+                insert.setString(3, i.region());
+                insert.setString(4, i.spec().zone());
+                insert.setString(5, i.state().name());
+                insert.setString(6, i.chargeType().name());
+                insert.setString(7, i.name());
+                insert.setLong(8, i.createdTime().toEpochMilli());
+                insert.setLong(9, i.version());
+                insert.setString(10, earlierFormat.writeValueAsString(i));
+                insert.executeUpdate();
+            }
+        }
+        assertThat(earlierFormat.writeValueAsString(written.get(0))).contains("未命名").contains("\\\\");
+
+        try (Database db = Database.open(store)) {
+            InstanceRepository instances = new InstanceRepository(db);
+            for (Instance i : written) {
+                assertThat(instances.findById(i.id())).contains(i);
+            }
+            assertThat(db.query("SELECT COUNT(*) FROM instances WHERE document IS NOT NULL", s -> { },
+                    rs -> rs.getLong(1))).containsExactly(2L);
+        }
+    }
+}
