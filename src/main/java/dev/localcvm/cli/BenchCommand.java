@@ -52,6 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "H2 directory of the server started here; default a fresh temporary one.")
     Path dataDir;
 
+    @Option(names = "--ephemeral", description = "Run the server started here on H2 in memory, with no file: "
+            + "what the store costs without durability, for comparison.")
+    boolean ephemeral;
+
     @Option(names = "--db-url", description = "Run the server started here on this PostgreSQL instead of H2.")
     String dbUrl;
 
@@ -85,6 +89,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (target == null) {
             if (dbUrl != null) {
                 store = StoreConfig.postgres(dbUrl, dbUser, dbPassword);
+            } else if (ephemeral) {
+                store = StoreConfig.ephemeral();
             } else {
                 tempDir = dataDir == null ? Files.createTempDirectory("localcvm-bench") : null;
                 store = StoreConfig.h2File(dataDir == null ? tempDir : dataDir);
