@@ -54,7 +54,8 @@ final class AdminRoutes {
         router.get(PREFIX + "/health").handler(ctx -> AdminJson.respond(ctx, 200, new JsonObject()
                 .put("status", "UP").put("version", version).put("now", now())));
         router.route(PREFIX + "/*").handler(this::authorize);
-        router.route(PREFIX + "/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        // No file uploads: Vert.x would otherwise create a file-uploads directory in the working directory.
+        router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.get(PREFIX + "/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));

@@ -60,6 +60,24 @@ class ServeProcessIT {
     }
 
     @Test
+    void theServerLeavesItsWorkingDirectoryAlone(@TempDir Path cwd) throws Exception {
+        Served s = jars.serveIn(cwd, Map.of(), "--port", "0", "--ephemeral");
+        // Admin calls with a body, one of them multipart (the kind a web framework may save to disk).
+        RawHttp.send(s.port(), "POST", "/_localcvm/accounts", Map.of(), "{\"Name\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Response multipart = RawHttp.send(s.port(), "POST", "/_localcvm/accounts",
+                Map.of("Content-Type", "multipart/form-data; boundary=b"),
+                "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.txt\"\r\n\r\nhello\r\n--b--\r\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(multipart.status()).isNotEqualTo(500);
+        s.process().destroy();
+        assertThat(s.process().waitFor(40, TimeUnit.SECONDS)).isTrue();
+
+        try (var files = Files.list(cwd)) {
+            assertThat(files.toList()).as("files the server created in its working directory").isEmpty();
+        }
+    }
+
+    @Test
     void defaultKeysAndDataDirSurviveARestart(@TempDir Path dir) throws Exception {
         Served first = serve(Map.of(), "--port", "0", "--data-dir", dir.toString());
         assertThat(first.banner()).contains("SecretId:  " + AccountService.DEFAULT_SECRET_ID)

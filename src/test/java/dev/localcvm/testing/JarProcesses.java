@@ -68,9 +68,18 @@ public final class JarProcesses implements AutoCloseable {
      * {@code env} added), and waits (at most 60 s) for its banner.
      */
     public Served serve(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return serveIn(null, env, args);
+    }
+
+    /** {@link #serve} with {@code workingDirectory} as the process's working directory (null: this JVM's). */
+    public Served serveIn(Path workingDirectory, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", jar(), "serve"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workingDirectory != null) {
+            pb.directory(workingDirectory.toFile());
+        }
         pb.environment().remove("TENCENTCLOUD_SECRET_ID");
         pb.environment().remove("TENCENTCLOUD_SECRET_KEY");
         pb.environment().putAll(env);
