@@ -49,6 +49,8 @@ final class LoadRunner {
         AtomicLong steps = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong units = new AtomicLong();
+        // Every completion, warm-up included, for the progress line only.
+        AtomicLong completed = new AtomicLong();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
@@ -57,7 +59,7 @@ final class LoadRunner {
         long[] lastSteps = {0};
         long timer = vertx.setPeriodic(1000, id -> {
             long now = System.nanoTime();
-            long total = steps.get();
+            long total = completed.get();
             String phase = now < measureFrom ? "warm-up" : "measuring";
             progress.accept(String.format("[%s] %s %3ds  %8d req/s  errors %d", name, phase,
                     (now - start) / 1_000_000_000L, total - lastSteps[0], errors.get()));
@@ -65,7 +67,7 @@ final class LoadRunner {
         });
         vertx.runOnContext(v -> {
             for (int u = 0; u < users; u++) {
-                loop(step, histogram, steps, errors, units, measureFrom, end, running, done);
+                loop(step, histogram, steps, errors, units, completed, measureFrom, end, running, done);
             }
         });
         try {
@@ -80,7 +82,7 @@ final class LoadRunner {
     }
 
     private static void loop(Step step, Histogram histogram, AtomicLong steps, AtomicLong errors, AtomicLong units,
-                             long measureFrom, long end, AtomicInteger running, Promise<Void> done) {
+                             AtomicLong completed, long measureFrom, long end, AtomicInteger running, Promise<Void> done) {
         long t0 = System.nanoTime();
         if (t0 >= end) {
             if (running.decrementAndGet() == 0) {
@@ -90,6 +92,7 @@ final class LoadRunner {
         }
         step.get().onComplete(ar -> {
             long t1 = System.nanoTime();
+            completed.incrementAndGet();
             // Completions inside the window count, whenever the step began: counting only steps that also
             // began inside it would leave out about one latency's worth of the window (a tenth of (d)).
             if (t1 >= measureFrom && t1 <= end) {
@@ -103,7 +106,7 @@ final class LoadRunner {
                     errors.incrementAndGet();
                 }
             }
-            loop(step, histogram, steps, errors, units, measureFrom, end, running, done);
+            loop(step, histogram, steps, errors, units, completed, measureFrom, end, running, done);
         });
     }
 }
