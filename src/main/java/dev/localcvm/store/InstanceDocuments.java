@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.localcvm.cvm.domain.Instance;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ final class InstanceDocuments {
         }
         try {
             return remember(id, doc, json.readValue(doc, Instance.class).toBuilder().version(version).build());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("unreadable instance " + id, e);
         }
     }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -117,7 +118,7 @@ public final class InstanceRepository {
                 .bindList("ids", new ArrayList<>(ids))
                 .map((rs, ctx) -> rs.getString("uin").equals(uin) && rs.getString("region").equals(region)
                         && rs.getLong("destroyed_at") >= from ? rs.getString("instance_id") : null)
-                .filter(java.util.Objects::nonNull).list()));
+                .filter(Objects::nonNull).list()));
     }
 
     public long countLive(String uin, String region) {
