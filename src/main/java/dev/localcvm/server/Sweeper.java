@@ -18,8 +18,8 @@ final class Sweeper {
     private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
     private static final long PERIOD_MILLIS = 1000;
     /**
-     * Tombstones past the window are garbage, not state (lookups check the window themselves), and
-     * deleting them scans the table: once a minute is enough.
+     * Tombstones past the window are garbage, not state (lookups check the window themselves): once a
+     * minute is enough to keep the table to about the window.
      */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private volatile Instant lastPurge = Instant.MIN;

@@ -23,6 +23,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class InstanceRepository {
     private static final String COLUMNS = "instance_id, uin, region, zone, state, charge_type, instance_name, "
             + "created_at, due_at, version, document";
+    /** By id alone; the account, region and window are checked on the rows (see findTombstones). */
+    static final String TOMBSTONES_BY_ID = "SELECT instance_id, uin, region, destroyed_at FROM instance_tombstones "
+            + "WHERE instance_id IN (<ids>)";
+    static final String PURGE_TOMBSTONES = "DELETE FROM instance_tombstones WHERE destroyed_at < :before";
     private final Database db;
     private final Jdbi jdbi;
     private final InstanceDocuments documents = new InstanceDocuments();
@@ -101,10 +105,6 @@ public final class InstanceRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE instance_id = :id")
                 .bind("id", id).map((rs, ctx) -> read(rs)).findOne());
     }
-
-    static final String TOMBSTONES_BY_ID = "SELECT instance_id, uin, region, destroyed_at FROM instance_tombstones "
-            + "WHERE instance_id IN (<ids>)";
-    static final String PURGE_TOMBSTONES = "DELETE FROM instance_tombstones WHERE destroyed_at < :before";
 
     /** Of {@code ids}, those destroyed at or after {@code since} in this account and region. */
     public Set<String> findTombstones(String uin, String region, Collection<String> ids, Instant since) {

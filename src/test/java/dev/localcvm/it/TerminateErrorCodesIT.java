@@ -228,6 +228,22 @@ class TerminateErrorCodesIT {
         cvm.refusedTerminate("InvalidInstanceId.NotFound", id);
     }
 
+    @Test
+    void row13ATombstoneOfAnotherRegionOrAccountIsNotFound() throws Exception {
+        CvmFixture shanghai = cvm.inRegion("ap-shanghai", "ap-shanghai-2");
+        String there = shanghai.running("POSTPAID_BY_HOUR");
+        CvmFixture other = cvm.newAccount("terminate-it");
+        String theirs = other.running("POSTPAID_BY_HOUR");
+        shanghai.terminate(there);
+        other.terminate(theirs);
+        cvm.settle();
+        shanghai.refusedTerminate("UnsupportedOperation.InstanceStateTerminated", there);
+        other.refusedTerminate("UnsupportedOperation.InstanceStateTerminated", theirs);
+
+        cvm.refusedTerminate("InvalidInstanceId.NotFound", there);
+        cvm.refusedTerminate("InvalidInstanceId.NotFound", theirs);
+    }
+
     // ---- phase 4: owner, role, special ----
 
     @ParameterizedTest
