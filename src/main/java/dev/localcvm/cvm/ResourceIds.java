@@ -3,23 +3,70 @@ package dev.localcvm.cvm;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /** Resource ids ({@code ins-}, {@code disk-}, ...: 8 of [a-z0-9]) and addresses for new instances. */
 public final class ResourceIds {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** Characters of an instance id that one RunInstances call shares; the other four differ. */
+    static final int STEM = 4;
+    private static final int TAIL = 8 - STEM;
+    private final Supplier<RandomGenerator> random;
+
+    public ResourceIds() {
+        this(ThreadLocalRandom::current);
+    }
+
+    /** With a given source of randomness, for tests. */
+    ResourceIds(Supplier<RandomGenerator> random) {
+        this.random = random;
+    }
+
+    /**
+     * The ids of one RunInstances call: random, and sharing their first {@value #STEM} characters, so that
+     * they lie side by side in every index keyed by id. With wholly random ids, each launch and each
+     * destruction of a batch rewrote a page of the id index (and of the tombstones' index) per instance; with a
+     * shared stem it rewrites one or two (BENCHMARKS.md, step 8). Uniqueness is checked against the store by
+     * the caller.
+     */
+    public List<String> instanceIds(int count) {
+        if (count < 1 || count > 1_000) {
+            throw new IllegalArgumentException("count " + count);
+        }
+        RandomGenerator r = random.get();
+        String stem = "ins-" + chars(r, STEM);
+        Set<String> tails = new HashSet<>();
+        List<String> ids = new ArrayList<>(count);
+        while (ids.size() < count) {
+            String tail = chars(r, TAIL);
+            if (tails.add(tail)) {
+                ids.add(stem + tail);
+            }
+        }
+        return ids;
+    }
+
+    private static String chars(RandomGenerator r, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
 
     /**
      * A random id; 36^8 values make a collision a primary-key error, not a silent overwrite. Ids need to
      * be unique, not secret, so a thread-local generator serves (a shared SecureRandom would serialize).
+     * Instance ids come from {@link #instanceIds(int)}.
      */
     public String next(String prefix) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder sb = new StringBuilder(prefix.length() + 9).append(prefix).append('-');
-        for (int i = 0; i < 8; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
+        return prefix + '-' + chars(random.get(), 8);
     }
 
     /** The same id for the same seed: the account's default VPC, subnet and security group. */
@@ -38,14 +85,14 @@ public final class ResourceIds {
 
     /** An address of the default VPC (172.16.0.0/16), one /20 per zone number. */
     public String privateIp(String zone) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        RandomGenerator random = this.random.get();
         int zoneNumber = Integer.parseInt(zone.substring(zone.lastIndexOf('-') + 1));
         return "172.16." + ((zoneNumber * 16 + random.nextInt(16)) % 256) + "." + (2 + random.nextInt(252));
     }
 
     /** A public address from 198.18.0.0/15, the benchmarking range. */
     public String publicIp() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        RandomGenerator random = this.random.get();
         return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 }

@@ -39,6 +39,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
     private static final int MAX_COUNT = 500;
     private static final Pattern NUMBERED = Pattern.compile("\\{R:(\\d+)}");
 
+    private static final int MAX_ID_DRAWS = 5;
     private final CvmService service;
     private final ResourceIds ids;
 
@@ -75,11 +76,11 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
             return new Response(List.of());
         }
         service.injectFault(name(), List.of());
+        List<String> createdIds = unusedIds(launch.count());
         List<Instance> created = new ArrayList<>();
         for (int n = 0; n < launch.count(); n++) {
-            created.add(build(r, launch, ctx, n, attrs.failNextLaunches() > 0));
+            created.add(build(r, launch, ctx, n, createdIds.get(n), attrs.failNextLaunches() > 0));
         }
-        List<String> createdIds = created.stream().map(Instance::id).toList();
         InstanceRepository.ClientToken token = r.clientToken() == null ? null
                 : new InstanceRepository.ClientToken(uin, ctx.region(), r.clientToken(), createdIds,
                 ctx.now().minus(CLIENT_TOKEN_WINDOW));
@@ -185,7 +186,21 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
         }
     }
 
-    private Instance build(RunInstancesRequest r, Launch launch, CallContext ctx, int n, boolean failuresQueued) {
+    /**
+     * New ids that no instance has, live or destroyed. A draw meets a used id about once in tens of thousands of
+     * launches even when a million ids are remembered, so a few draws always suffice in practice.
+     */
+    private List<String> unusedIds(int count) {
+        for (int draw = 0; draw < MAX_ID_DRAWS; draw++) {
+            List<String> candidates = ids.instanceIds(count);
+            if (service.instances().takenIds(candidates).isEmpty()) {
+                return candidates;
+            }
+        }
+        throw new IllegalStateException("every draw of " + count + " new instance ids met an id in use");
+    }
+
+    private Instance build(RunInstancesRequest r, Launch launch, CallContext ctx, int n, String id, boolean failuresQueued) {
         String uin = ctx.account().uin();
         Instant now = ctx.now();
         boolean prepaid = launch.chargeType() == ChargeType.PREPAID;
@@ -225,7 +240,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                 prepaid ? now.atOffset(ZoneOffset.UTC).plusMonths(r.instanceChargePrepaid().period()).toInstant() : null);
         boolean fails = failuresQueued && service.attributes().takeLaunchFailure(uin);
         return new Instance.Builder()
-                .id(ids.next("ins")).uin(uin).region(ctx.region()).version(0).spec(spec)
+                .id(id).uin(uin).region(ctx.region()).version(0).spec(spec)
                 .name(name(r.instanceName(), launch.count(), n)).state(InstanceState.PENDING)
                 .chargeType(launch.chargeType()).disableApiTermination(Boolean.TRUE.equals(r.disableApiTermination()))
                 .securityGroupIds(r.securityGroupIds() != null ? r.securityGroupIds()

@@ -121,6 +121,21 @@ public final class InstanceRepository {
                 .filter(Objects::nonNull).list()));
     }
 
+    /**
+     * Of {@code ids}, those in use in any account: live, or remembered as destroyed. Ids are never reused, so
+     * RunInstances draws new ones until none is taken.
+     */
+    public Set<String> takenIds(List<String> ids) {
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return new HashSet<>(db.query("SELECT instance_id FROM instances WHERE instance_id IN (" + marks + ") "
+                + "UNION ALL SELECT instance_id FROM instance_tombstones WHERE instance_id IN (" + marks + ")", s -> {
+                    for (int k = 0; k < ids.size(); k++) {
+                        s.setString(1 + k, ids.get(k));
+                        s.setString(1 + ids.size() + k, ids.get(k));
+                    }
+                }, rs -> rs.getString(1)));
+    }
+
     public long countLive(String uin, String region) {
         return countInZones(uin, region, null);
     }

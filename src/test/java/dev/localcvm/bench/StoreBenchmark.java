@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the store alone = score (ops/s) &times; 100. Per cycle, as the two actions do in the store:
  * <ol>
  *   <li>RunInstances: the account's attributes, the quota count and the fault rules are read, 100 new
- *   RUNNING instances (realistic documents, random-looking unique ids) are committed as inserts, then
+ *   RUNNING instances (realistic documents; unused ids drawn as RunInstances draws them) are committed as inserts, then
  *   {@link Database#awaitDurable()} (the gateway waits for it before answering);</li>
  *   <li>TerminateInstances: the attribute, MFA and region reads, {@link CvmService#load} (sweep, read back,
  *   tombstones), {@link Termination#plan} (postpaid, delay 0: TERMINATING with a destroy due now) and
@@ -78,10 +77,6 @@ public class StoreBenchmark {
     static final String VPC = ResourceIds.stable("vpc", UIN + REGION);
     static final String SUBNET = ResourceIds.stable("subnet", UIN + ZONE);
     static final String SECURITY_GROUP = ResourceIds.stable("sg", UIN + REGION);
-    /** 36^8 ids of 8 characters [a-z0-9]. */
-    private static final long ID_SPACE = 2_821_109_907_456L;
-    private static final long MASK_42 = (1L << 42) - 1;
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     /** PostgreSQL is measured through the server (bench/postgres); only the H2 file here. */
     @Param({"h2-file"})
@@ -91,7 +86,6 @@ public class StoreBenchmark {
     Database database;
     CvmService service;
     final ResourceIds ids = new ResourceIds();
-    final AtomicLong nextId = new AtomicLong();
 
     @Setup
     public void setUp() throws IOException {
@@ -145,9 +139,11 @@ public class StoreBenchmark {
         require(service.instances().countLive(UIN, REGION) + BATCH <= quota, "quota reached");
         service.injectFault(Operation.RUN.apiName(), List.of());
         String requestId = RequestIds.next();
+        List<String> newIds = ids.instanceIds(BATCH);
+        require(service.instances().takenIds(newIds).isEmpty(), "a new id in use (RunInstances would draw again)");
         List<Instance> created = new ArrayList<>(BATCH);
         for (int n = 0; n < BATCH; n++) {
-            created.add(newInstance(now, requestId, n));
+            created.add(newInstance(now, requestId, n, newIds.get(n)));
         }
         service.instances().commit(new InstanceRepository.Changes(created, List.of(), List.of(), now, null, 0, null));
         database.awaitDurable();
@@ -171,37 +167,16 @@ public class StoreBenchmark {
     }
 
     /** A RUNNING instance as RunInstances builds it for {"Zone": ap-guangzhou-4, img-pmqg1cw7, count 100}. */
-    private Instance newInstance(Instant now, String requestId, int n) {
+    private Instance newInstance(Instant now, String requestId, int n, String id) {
         Instance.Spec spec = new Instance.Spec(ZONE, 0, "S5.MEDIUM4", 2, 4, "img-pmqg1cw7",
                 "TencentOS Server 3.1 (TK4)", new Instance.Disk(ids.next("disk"), "CLOUD_PREMIUM", 50, true), List.of(),
                 List.of(ids.privateIp(ZONE)), 0, "TRAFFIC_POSTPAID_BY_HOUR", VPC, SUBNET, List.of(), List.of(),
                 RequestIds.next(), null, null);
-        return new Instance.Builder().id(nextInstanceId()).uin(UIN).region(REGION).version(0).spec(spec)
+        return new Instance.Builder().id(id).uin(UIN).region(REGION).version(0).spec(spec)
                 .name("未命名_" + (n + 1)).state(InstanceState.PENDING).chargeType(ChargeType.POSTPAID_BY_HOUR)
                 .securityGroupIds(List.of(SECURITY_GROUP))
                 .operation(Operation.RUN, requestId).isolatedSource("NOTISOLATED").stopChargingMode("NOT_APPLICABLE")
                 .createdTime(now).pending(new Instance.Pending(InstanceState.RUNNING, now, null))
                 .flags(Instance.Flags.NONE).build().settle(now).orElseThrow();
-    }
-
-    /**
-     * {@code ins-} and 8 of [a-z0-9], unique across threads (the server's random ids could collide with a
-     * tombstone in a long run) yet scattered over the key space like random ones: a counter through a
-     * permutation of [0, 2^42), cycle-walked into [0, 36^8).
-     */
-    private String nextInstanceId() {
-        long x = nextId.getAndIncrement();
-        do {
-            x = (x * 0x9E3779B97F4A7C15L) & MASK_42;
-            x ^= x >>> 21;
-            x = (x * 0xBF58476D1CE4E5B9L) & MASK_42;
-            x ^= x >>> 21;
-        } while (x >= ID_SPACE);
-        char[] id = {'i', 'n', 's', '-', 0, 0, 0, 0, 0, 0, 0, 0};
-        for (int k = 11; k >= 4; k--) {
-            id[k] = ALPHABET.charAt((int) (x % 36));
-            x /= 36;
-        }
-        return new String(id);
     }
 }
