@@ -29,6 +29,13 @@ public final class Bench {
         this.out = out;
     }
 
+    /** The server this command was to start did not start; the message says why, in one line. */
+    public static final class CannotStart extends RuntimeException {
+        CannotStart(String why, Throwable cause) {
+            super(why, cause);
+        }
+    }
+
     /** @return whether every run finished without errors */
     public boolean run() throws Exception {
         LocalCvmServer server = null;
@@ -40,7 +47,11 @@ public final class Bench {
             ServerConfig defaults = ServerConfig.ephemeralDefaults();
             ServerConfig config = new ServerConfig("127.0.0.1", 0, options.store(), Duration.ZERO, false, 1_000_000,
                     null, defaults.secretId(), defaults.secretKey(), true, Duration.ofHours(1), false);
-            server = LocalCvmServer.start(config, ServerClock.system());
+            try {
+                server = LocalCvmServer.start(config, ServerClock.system());
+            } catch (RuntimeException e) {
+                throw new CannotStart(LocalCvmServer.whyNotStarted(e), e);
+            }
             port = server.port();
             id = server.defaultKey().secretId();
             key = server.defaultKey().secretKey();

@@ -102,6 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
             Bench.Options options = new Bench.Options(scenarios, connections, warmup, duration,
                     instances.stream().sorted().toList(), target, secretId, secretKey, store, plot);
             return new Bench(options, System.out).run() ? 0 : 1;
+        } catch (Bench.CannotStart e) {
+            System.err.println("localcvm: cannot start: " + e.getMessage());
+            return 1;
         } finally {
             if (tempDir != null) {
                 deleteTree(tempDir);

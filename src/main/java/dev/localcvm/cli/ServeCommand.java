@@ -114,9 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = LocalCvmServer.start(config, ServerClock.system());
         } catch (RuntimeException e) {
-            // Our own start-up errors already say what and why; anything else is told by its root cause.
-            String why = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage() : rootMessage(e);
-            System.err.println("localcvm: cannot start: " + why.replace('\n', ' '));
+            System.err.println("localcvm: cannot start: " + LocalCvmServer.whyNotStarted(e));
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -136,13 +134,5 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

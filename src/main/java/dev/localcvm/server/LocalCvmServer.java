@@ -150,6 +150,19 @@ public final class LocalCvmServer implements AutoCloseable {
         }
     }
 
+    /** Why {@link #start} failed, in one line, for the command line. */
+    public static String whyNotStarted(RuntimeException e) {
+        // Our own start-up errors already say what and why; anything else is told by its root cause.
+        Throwable why = e;
+        if (!(e instanceof IllegalStateException && e.getMessage() != null)) {
+            while (why.getCause() != null && why.getCause() != why) {
+                why = why.getCause();
+            }
+        }
+        String message = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
+        return message.replace('\n', ' ');
+    }
+
     public static String version() {
         try (InputStream in = LocalCvmServer.class.getResourceAsStream("/localcvm-version.properties")) {
             Properties p = new Properties();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code localcvm serve} on a store it cannot use exits at once, non-zero, with one line on stderr that
- * says why, and no stack trace anywhere.
+ * says why, and no stack trace anywhere; so does {@code localcvm bench} when the server it starts cannot start.
  */
 class StartupErrorsIT {
     /** JVM start included; Hikari gives up on an unreachable database after a few seconds at most. */
@@ -32,10 +32,7 @@ class StartupErrorsIT {
 
     @Test
     void anUnreachablePostgresqlIsOneLine() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = closedPort();
         long started = System.nanoTime();
         Finished f = jars.run(QUICKLY, Map.of(), "serve", "--port", "0", "--db-url",
                 "jdbc:postgresql://127.0.0.1:" + closed + "/cvm", "--db-user", "cvm", "--db-password", "secret-pw");
@@ -44,6 +41,15 @@ class StartupErrorsIT {
         String line = assertOneLineFailure(f);
         assertThat(line).contains("127.0.0.1:" + closed).doesNotContain("secret-pw");
         assertThat(took).as("time to give up on the database").isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theLoadCommandsOwnServerOnAnUnreachablePostgresqlIsOneLine() throws Exception {
+        int closed = closedPort();
+        Finished f = jars.run(QUICKLY, Map.of(), "bench", "--scenarios", "terminate", "--duration", "1s",
+                "--warmup", "0s", "--db-url", "jdbc:postgresql://127.0.0.1:" + closed + "/cvm", "--db-password", "secret-pw");
+
+        assertThat(assertOneLineFailure(f)).contains("127.0.0.1:" + closed).doesNotContain("secret-pw");
     }
 
     @Test
@@ -77,6 +83,13 @@ class StartupErrorsIT {
         assertOneLineFailure(second);
         assertThat(first.process().isAlive()).as("the first server is unharmed").isTrue();
         first.kill9();
+    }
+
+    /** A port nothing listens on: one that was free a moment ago. */
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** Migrates the store as this localcvm does, then records a migration from a newer one. */
