@@ -3,6 +3,7 @@ package dev.localcvm.cvm;
 import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
+import dev.localcvm.store.InstanceKeys;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -83,7 +84,16 @@ final class InstanceQuery {
                 zoneFilters++;
                 singleZone = zoneFilters == 1 && v.size() == 1 ? v.get(0) : null;
             }
-            case "instance-id" -> sqlIn("instance_id", v, n);
+            case "instance-id" -> {
+                // By the store's key, which is indexed; an id without one (malformed) matches no instance.
+                List<Long> keys = v.stream().map(InstanceKeys::key).filter(java.util.OptionalLong::isPresent)
+                        .map(java.util.OptionalLong::getAsLong).toList();
+                if (keys.isEmpty() && !v.isEmpty()) {
+                    and("1 = 0");
+                } else {
+                    sqlIn("id_key", keys, n);
+                }
+            }
             case "instance-state" -> sqlIn("state", v, n);
             case "instance-charge-type" -> sqlIn("charge_type", v, n);
             case "instance-name" -> {
@@ -129,7 +139,7 @@ final class InstanceQuery {
         }
     }
 
-    private void sqlIn(String column, List<String> values, int n) {
+    private void sqlIn(String column, List<?> values, int n) {
         String p = "f" + n;
         params.put(p, values);
         and(column + " IN (<" + p + ">)");

@@ -1,12 +1,11 @@
 package dev.localcvm.cvm;
 
+import dev.localcvm.store.InstanceKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -14,9 +13,6 @@ import java.util.random.RandomGenerator;
 /** Resource ids ({@code ins-}, {@code disk-}, ...: 8 of [a-z0-9]) and addresses for new instances. */
 public final class ResourceIds {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    /** Characters of an instance id that one RunInstances call shares; the other four differ. */
-    static final int STEM = 4;
-    private static final int TAIL = 8 - STEM;
     private final Supplier<RandomGenerator> random;
 
     public ResourceIds() {
@@ -29,25 +25,18 @@ public final class ResourceIds {
     }
 
     /**
-     * The ids of one RunInstances call: random, and sharing their first {@value #STEM} characters, so that
-     * they lie side by side in every index keyed by id. With wholly random ids, each launch and each
-     * destruction of a batch rewrote a page of the id index (and of the tombstones' index) per instance; with a
-     * shared stem it rewrites one or two (BENCHMARKS.md, step 8). Uniqueness is checked against the store by
-     * the caller.
+     * The ids of one RunInstances call: the ids of a run of consecutive store keys from a random start (see
+     * {@link InstanceKeys}), so that they look unrelated yet lie side by side in the store. Uniqueness is
+     * checked against the store by the caller.
      */
     public List<String> instanceIds(int count) {
         if (count < 1 || count > 1_000) {
             throw new IllegalArgumentException("count " + count);
         }
-        RandomGenerator r = random.get();
-        String stem = "ins-" + chars(r, STEM);
-        Set<String> tails = new HashSet<>();
+        long start = random.get().nextLong(InstanceKeys.SPACE - count + 1);
         List<String> ids = new ArrayList<>(count);
-        while (ids.size() < count) {
-            String tail = chars(r, TAIL);
-            if (tails.add(tail)) {
-                ids.add(stem + tail);
-            }
+        for (int k = 0; k < count; k++) {
+            ids.add(InstanceKeys.id(start + k));
         }
         return ids;
     }

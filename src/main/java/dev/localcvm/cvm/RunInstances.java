@@ -187,8 +187,8 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
     }
 
     /**
-     * New ids that no instance has, live or destroyed. A draw meets a used id about once in tens of thousands of
-     * launches even when a million ids are remembered, so a few draws always suffice in practice.
+     * New ids that no instance has, live or destroyed. With a million ids remembered, a draw of 100 meets a used
+     * one at most about once in 30,000 launches, so a few draws always suffice in practice.
      */
     private List<String> unusedIds(int count) {
         for (int draw = 0; draw < MAX_ID_DRAWS; draw++) {

@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The schema's migrations: SQL scripts, and Java ones where the two databases share no SQL. */
+    /** The schema's migrations: SQL scripts, and Java ones where SQL both databases accept cannot do it. */
     public static FluentConfiguration migrations() {
         return Flyway.configure().locations("classpath:db/migration", "classpath:dev/localcvm/store/migration");
     }

@@ -23,9 +23,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class InstanceRepository {
     private static final String COLUMNS = "instance_id, uin, region, zone, state, charge_type, instance_name, "
             + "created_at, due_at, version, document";
-    /** By id alone; the account, region and window are checked on the rows (see findTombstones). */
-    static final String TOMBSTONES_BY_ID = "SELECT instance_id, uin, region, destroyed_at FROM instance_tombstones "
-            + "WHERE instance_id IN (<ids>)";
+    /** By key alone; the account, region and window are checked on the rows (see findTombstones). */
+    static final String TOMBSTONES_BY_KEY = "SELECT id_key, uin, region, destroyed_at FROM instance_tombstones "
+            + "WHERE id_key IN (<keys>)";
     static final String PURGE_TOMBSTONES = "DELETE FROM instance_tombstones WHERE destroyed_at < :before";
     private final Database db;
     private final Jdbi jdbi;
@@ -94,30 +94,39 @@ public final class InstanceRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<Long> keys = keys(ids);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM instances WHERE uin = :uin AND region = :region AND instance_id IN (<ids>)")
-                .bind("uin", uin).bind("region", region).bindList("ids", new ArrayList<>(ids))
+                        + " FROM instances WHERE uin = :uin AND region = :region AND id_key IN (<keys>)")
+                .bind("uin", uin).bind("region", region).bindList("keys", keys)
                 .map((rs, ctx) -> read(rs)).list());
     }
 
     /** An instance by id in any account, for the admin API. */
     public Optional<Instance> findById(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE instance_id = :id")
-                .bind("id", id).map((rs, ctx) -> read(rs)).findOne());
+        var key = InstanceKeys.key(id);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM instances WHERE id_key = :key")
+                .bind("key", key.getAsLong()).map((rs, ctx) -> read(rs)).findOne());
     }
 
     /** Of {@code ids}, those destroyed at or after {@code since} in this account and region. */
     public Set<String> findTombstones(String uin, String region, Collection<String> ids, Instant since) {
-        if (ids.isEmpty()) {
+        List<Long> keys = keys(ids);
+        if (keys.isEmpty()) {
             return Set.of();
         }
-        // Looked up by id alone, the rest checked here: with a condition on destroyed_at in the query, H2 may
+        // Looked up by key alone, the rest checked here: with a condition on destroyed_at in the query, H2 may
         // take the expiry index and walk every tombstone of the window instead of the ids' keys.
         long from = since.toEpochMilli();
-        return new HashSet<>(jdbi.withHandle(h -> h.createQuery(TOMBSTONES_BY_ID)
-                .bindList("ids", new ArrayList<>(ids))
+        return new HashSet<>(jdbi.withHandle(h -> h.createQuery(TOMBSTONES_BY_KEY)
+                .bindList("keys", keys)
                 .map((rs, ctx) -> rs.getString("uin").equals(uin) && rs.getString("region").equals(region)
-                        && rs.getLong("destroyed_at") >= from ? rs.getString("instance_id") : null)
+                        && rs.getLong("destroyed_at") >= from ? InstanceKeys.id(rs.getLong("id_key")) : null)
                 .filter(Objects::nonNull).list()));
     }
 
@@ -126,14 +135,24 @@ public final class InstanceRepository {
      * RunInstances draws new ones until none is taken.
      */
     public Set<String> takenIds(List<String> ids) {
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        return new HashSet<>(db.query("SELECT instance_id FROM instances WHERE instance_id IN (" + marks + ") "
-                + "UNION ALL SELECT instance_id FROM instance_tombstones WHERE instance_id IN (" + marks + ")", s -> {
-                    for (int k = 0; k < ids.size(); k++) {
-                        s.setString(1 + k, ids.get(k));
-                        s.setString(1 + ids.size() + k, ids.get(k));
+        List<Long> keys = keys(ids);
+        String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        return new HashSet<>(db.query("SELECT id_key FROM instances WHERE id_key IN (" + marks + ") "
+                + "UNION ALL SELECT id_key FROM instance_tombstones WHERE id_key IN (" + marks + ")", s -> {
+                    for (int k = 0; k < keys.size(); k++) {
+                        s.setLong(1 + k, keys.get(k));
+                        s.setLong(1 + keys.size() + k, keys.get(k));
                     }
-                }, rs -> rs.getString(1)));
+                }, rs -> InstanceKeys.id(rs.getLong(1))));
+    }
+
+    /** The store keys of the well-formed ids among {@code ids}; no instance has any other id. */
+    private static List<Long> keys(Collection<String> ids) {
+        List<Long> keys = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            InstanceKeys.key(id).ifPresent(keys::add);
+        }
+        return keys;
     }
 
     public long countLive(String uin, String region) {
@@ -263,23 +282,23 @@ public final class InstanceRepository {
         if (!updates.isEmpty()) {
             PreparedBatch batch = h.prepareBatch("UPDATE instances SET zone = :zone, state = :state, "
                     + "charge_type = :chargeType, instance_name = :name, due_at = :dueAt, version = version + :bump, "
-                    + "document = :doc WHERE instance_id = :id AND version = :version");
+                    + "document = :doc WHERE id_key = :key AND version = :version");
             for (Instance i : updates) {
                 batch.bind("zone", i.spec().zone()).bind("state", i.state().name())
                         .bind("chargeType", i.chargeType().name()).bind("name", i.name())
                         .bind("dueAt", millis(i.dueAt())).bind("doc", write(i))
-                        .bind("id", i.id()).bind("version", i.version()).bind("bump", changes.settleOnly() ? 0 : 1).add();
+                        .bind("key", key(i)).bind("version", i.version()).bind("bump", changes.settleOnly() ? 0 : 1).add();
             }
             requireOneRowEach(batch.execute(), updates);
         }
         if (!destroyed.isEmpty()) {
-            PreparedBatch delete = h.prepareBatch("DELETE FROM instances WHERE instance_id = :id AND version = :version");
-            destroyed.forEach(i -> delete.bind("id", i.id()).bind("version", i.version()).add());
+            PreparedBatch delete = h.prepareBatch("DELETE FROM instances WHERE id_key = :key AND version = :version");
+            destroyed.forEach(i -> delete.bind("key", key(i)).bind("version", i.version()).add());
             requireOneRowEach(delete.execute(), destroyed);
             destroyed.forEach(i -> documents.forget(i.id()));
-            PreparedBatch tombstones = h.prepareBatch("INSERT INTO instance_tombstones (instance_id, uin, region, "
-                    + "destroyed_at) VALUES (:id, :uin, :region, :at)");
-            destroyed.forEach(i -> tombstones.bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region())
+            PreparedBatch tombstones = h.prepareBatch("INSERT INTO instance_tombstones (id_key, uin, region, "
+                    + "destroyed_at) VALUES (:key, :uin, :region, :at)");
+            destroyed.forEach(i -> tombstones.bind("key", key(i)).bind("uin", i.uin()).bind("region", i.region())
                     .bind("at", i.destroyedAt(changes.now()).toEpochMilli()).add());
             tombstones.execute();
         }
@@ -351,10 +370,10 @@ public final class InstanceRepository {
         if (instances.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO instances (" + COLUMNS + ") VALUES (:id, :uin, :region, "
-                + ":zone, :state, :chargeType, :name, :createdAt, :dueAt, 0, :doc)");
+        PreparedBatch batch = h.prepareBatch("INSERT INTO instances (id_key, " + COLUMNS + ") VALUES (:key, :id, :uin, "
+                + ":region, :zone, :state, :chargeType, :name, :createdAt, :dueAt, 0, :doc)");
         for (Instance i : instances) {
-            batch.bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region()).bind("zone", i.spec().zone())
+            batch.bind("key", key(i)).bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region()).bind("zone", i.spec().zone())
                     .bind("state", i.state().name()).bind("chargeType", i.chargeType().name()).bind("name", i.name())
                     .bind("createdAt", i.createdTime().toEpochMilli()).bind("dueAt", millis(i.dueAt()))
                     .bind("doc", write(i)).add();
@@ -379,6 +398,10 @@ public final class InstanceRepository {
 
     private byte[] write(Instance i) {
         return documents.write(i);
+    }
+
+    private static long key(Instance i) {
+        return InstanceKeys.key(i.id()).orElseThrow(() -> new IllegalArgumentException("malformed instance id " + i.id()));
     }
 
     private static Long millis(Instant t) {

@@ -3,6 +3,7 @@ package dev.localcvm.cvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localcvm.store.InstanceKeys;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,23 +14,38 @@ class ResourceIdsTest {
     private final ResourceIds ids = new ResourceIds();
 
     @Test
-    void theIdsOfOneLaunchAreDistinctWellFormedAndShareTheirStem() {
+    void theIdsOfOneLaunchAreDistinctWellFormedAndConsecutiveInTheStore() {
         for (int count : new int[] {1, 2, 100, 500}) {
             List<String> batch = ids.instanceIds(count);
             assertThat(batch).hasSize(count).doesNotHaveDuplicates().allMatch(id -> id.matches("ins-[a-z0-9]{8}"));
-            String stem = batch.get(0).substring(0, 4 + ResourceIds.STEM);
-            assertThat(batch).allMatch(id -> id.startsWith(stem));
+            long first = InstanceKeys.key(batch.get(0)).orElseThrow();
+            for (int k = 0; k < count; k++) {
+                assertThat(InstanceKeys.key(batch.get(k))).hasValue(first + k);
+            }
         }
     }
 
     @Test
-    void launchesDrawTheirStemsAtRandom() {
+    void theIdsOfOneLaunchLookUnrelated() {
+        List<String> batch = ids.instanceIds(500);
         Set<String> stems = new HashSet<>();
-        for (int k = 0; k < 50; k++) {
-            stems.add(ids.instanceIds(3).get(0).substring(0, 4 + ResourceIds.STEM));
+        Set<Character> firsts = new HashSet<>();
+        for (String id : batch) {
+            stems.add(id.substring(4, 8));
+            firsts.add(id.charAt(4));
         }
-        // 50 draws from 36^4 stems: all alike only if the stem were fixed.
-        assertThat(stems).hasSizeGreaterThan(40);
+        // Independent random ids: about 500 distinct 4-character stems, and nearly every first character.
+        assertThat(stems).hasSizeGreaterThan(490);
+        assertThat(firsts).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void launchesStartAtRandom() {
+        Set<Long> starts = new HashSet<>();
+        for (int k = 0; k < 50; k++) {
+            starts.add(InstanceKeys.key(ids.instanceIds(3).get(0)).orElseThrow());
+        }
+        assertThat(starts).hasSizeGreaterThan(48);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.localcvm.testing.TestStores;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,31 @@ class DocumentMigrationIT {
             }
             assertThat(db.query("SELECT COUNT(*) FROM instances WHERE document IS NOT NULL", s -> { },
                     rs -> rs.getLong(1))).containsExactly(2L);
+        }
+    }
+
+    /** Migration 9 keys tombstones by number: those of an earlier store are still found, and their ids still taken. */
+    @Test
+    void tombstonesOfAnEarlierStoreAreStillRemembered() throws Exception {
+        StoreConfig store = TestStores.fresh();
+        Database.migrations().dataSource(store.jdbcUrl(), store.user(), store.password()).target("8").load().migrate();
+        Instant destroyed = Instant.parse("2026-11-26T10:00:00Z");
+        try (Connection c = DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
+             PreparedStatement insert = c.prepareStatement("INSERT INTO instance_tombstones (instance_id, uin, region, "
+                     + "destroyed_at) VALUES (?, '100000000001', 'ap-guangzhou', ?)")) {
+            for (String id : List.of("ins-gone0001", "ins-zz9gone2")) {
+                insert.setString(1, id);
+                insert.setLong(2, destroyed.toEpochMilli());
+                insert.executeUpdate();
+            }
+        }
+
+        try (Database db = Database.open(store)) {
+            InstanceRepository instances = new InstanceRepository(db);
+            assertThat(instances.findTombstones("100000000001", "ap-guangzhou",
+                    List.of("ins-gone0001", "ins-zz9gone2", "ins-notgone3"), destroyed))
+                    .containsExactlyInAnyOrder("ins-gone0001", "ins-zz9gone2");
+            assertThat(instances.takenIds(List.of("ins-gone0001", "ins-notgone3"))).containsExactly("ins-gone0001");
         }
     }
 }

@@ -98,10 +98,10 @@ public final class Replicas implements AutoCloseable {
         Map<String, Integer> out = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
              PreparedStatement s = c.prepareStatement(
-                     "SELECT instance_id, COUNT(*) FROM instance_tombstones GROUP BY instance_id ORDER BY instance_id");
+                     "SELECT id_key, COUNT(*) FROM instance_tombstones GROUP BY id_key ORDER BY id_key");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getString(1), rs.getInt(2));
+                out.put(dev.localcvm.store.InstanceKeys.id(rs.getLong(1)), rs.getInt(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the tombstones: " + e.getMessage(), e);
