@@ -17,8 +17,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Instances in the database: a few indexed columns plus the whole instance as JSON. Every write is a
- * compare-and-set on {@code version}; a commit applies all of its changes in one transaction or none.
+ * Instances in the database: a few indexed columns plus the whole instance as JSON, keyed by the number of the
+ * id ({@link InstanceKeys}). Every write is a compare-and-set on {@code version}; a commit applies all of its
+ * changes in one transaction or none.
  */
 public final class InstanceRepository {
     private static final String COLUMNS = "instance_id, uin, region, zone, state, charge_type, instance_name, "
@@ -302,7 +303,7 @@ public final class InstanceRepository {
                     .bind("at", i.destroyedAt(changes.now()).toEpochMilli()).add());
             tombstones.execute();
         }
-        adjustCounts(h, changes);
+        InstanceCounts.adjust(h, changes);
         ClientToken token = changes.clientToken();
         if (token != null) {
             // Only an expired row of the token is replaced: a live one means a concurrent request with the
@@ -320,40 +321,6 @@ public final class InstanceRepository {
         if (changes.prepaidReturns() > 0) {
             AttributeRepository.addReturns(h, changes.prepaidReturnsUin(), changes.prepaidReturns());
         }
-    }
-
-    /** Moves the per-zone counters by what this change created and destroyed, in key order. */
-    private static void adjustCounts(Handle h, Changes changes) {
-        java.util.TreeMap<String, long[]> delta = new java.util.TreeMap<>();
-        java.util.Map<String, String[]> keys = new java.util.HashMap<>();
-        for (Instance i : changes.inserts()) {
-            String k = i.uin() + '|' + i.region() + '|' + i.spec().zone();
-            delta.computeIfAbsent(k, x -> new long[1])[0]++;
-            keys.put(k, new String[] {i.uin(), i.region(), i.spec().zone()});
-        }
-        for (Instance i : changes.destroyed()) {
-            String k = i.uin() + '|' + i.region() + '|' + i.spec().zone();
-            delta.computeIfAbsent(k, x -> new long[1])[0]--;
-            keys.put(k, new String[] {i.uin(), i.region(), i.spec().zone()});
-        }
-        for (var e : delta.entrySet()) {
-            if (e.getValue()[0] == 0) {
-                continue;
-            }
-            String[] key = keys.get(e.getKey());
-            // The zone's row exists but for the first instance ever launched there: try the update alone.
-            if (updateCount(h, key, e.getValue()[0]) == 0) {
-                h.createUpdate("INSERT INTO instance_counts (uin, region, zone, n) VALUES (:uin, :region, :zone, 0) "
-                                + "ON CONFLICT DO NOTHING")
-                        .bind("uin", key[0]).bind("region", key[1]).bind("zone", key[2]).execute();
-                updateCount(h, key, e.getValue()[0]);
-            }
-        }
-    }
-
-    private static int updateCount(Handle h, String[] key, long delta) {
-        return h.createUpdate("UPDATE instance_counts SET n = n + :d WHERE uin = :uin AND region = :region AND zone = :zone")
-                .bind("d", delta).bind("uin", key[0]).bind("region", key[1]).bind("zone", key[2]).execute();
     }
 
     /** A compare-and-set that matched no row: the instance changed since it was read. */

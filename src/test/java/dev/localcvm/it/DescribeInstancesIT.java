@@ -139,6 +139,8 @@ class DescribeInstancesIT {
         assertThat(matching(filter("zone", "ap-guangzhou-3"))).containsExactlyInAnyOrder(a, c);
         assertThat(matching(filter("zone", "ap-guangzhou-6"))).isEmpty();
         assertThat(matching(filter("instance-id", a, c))).containsExactlyInAnyOrder(a, c);
+        assertThat(matching(filter("instance-id", a, "ins-NOTANID"))).containsExactly(a);
+        assertThat(matching(filter("instance-id", "not-an-id"))).isEmpty();
         assertThat(matching(filter("instance-state", "STOPPED"))).containsExactly(a);
         assertThat(matching(filter("instance-state", "RUNNING"))).containsExactlyInAnyOrder(b, c);
         assertThat(matching(filter("instance-charge-type", "PREPAID"))).containsExactly(b);
