@@ -86,8 +86,7 @@ final class InstanceQuery {
             }
             case "instance-id" -> {
                 // By the store's key, which is indexed; an id without one (malformed) matches no instance.
-                List<Long> keys = v.stream().map(InstanceKeys::key).filter(java.util.OptionalLong::isPresent)
-                        .map(java.util.OptionalLong::getAsLong).toList();
+                List<Long> keys = InstanceKeys.keysOf(v);
                 if (keys.isEmpty() && !v.isEmpty()) {
                     and("1 = 0");
                 } else {

@@ -1,5 +1,8 @@
 package dev.localcvm.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -72,6 +75,15 @@ public final class InstanceKeys {
             x = unscramble(x);
         } while (x >= SPACE);
         return OptionalLong.of(x);
+    }
+
+    /** The keys of the well-formed ids among {@code ids}, in their order; no instance has any other id. */
+    public static List<Long> keysOf(Collection<String> ids) {
+        List<Long> keys = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            key(id).ifPresent(keys::add);
+        }
+        return keys;
     }
 
     /** Multiply by an odd number and fold the high half into the low, three times: invertible on 42 bits. */

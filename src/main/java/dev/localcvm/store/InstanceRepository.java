@@ -95,7 +95,7 @@ public final class InstanceRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Long> keys = keys(ids);
+        List<Long> keys = InstanceKeys.keysOf(ids);
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -117,7 +117,7 @@ public final class InstanceRepository {
 
     /** Of {@code ids}, those destroyed at or after {@code since} in this account and region. */
     public Set<String> findTombstones(String uin, String region, Collection<String> ids, Instant since) {
-        List<Long> keys = keys(ids);
+        List<Long> keys = InstanceKeys.keysOf(ids);
         if (keys.isEmpty()) {
             return Set.of();
         }
@@ -136,7 +136,7 @@ public final class InstanceRepository {
      * RunInstances draws new ones until none is taken.
      */
     public Set<String> takenIds(List<String> ids) {
-        List<Long> keys = keys(ids);
+        List<Long> keys = InstanceKeys.keysOf(ids);
         String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
         return new HashSet<>(db.query("SELECT id_key FROM instances WHERE id_key IN (" + marks + ") "
                 + "UNION ALL SELECT id_key FROM instance_tombstones WHERE id_key IN (" + marks + ")", s -> {
@@ -145,15 +145,6 @@ public final class InstanceRepository {
                         s.setLong(1 + keys.size() + k, keys.get(k));
                     }
                 }, rs -> InstanceKeys.id(rs.getLong(1))));
-    }
-
-    /** The store keys of the well-formed ids among {@code ids}; no instance has any other id. */
-    private static List<Long> keys(Collection<String> ids) {
-        List<Long> keys = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            InstanceKeys.key(id).ifPresent(keys::add);
-        }
-        return keys;
     }
 
     public long countLive(String uin, String region) {

@@ -20,7 +20,6 @@ class BenchSmokeIT {
                 "--instances", "20,40", "--data-dir", dir.resolve("h2").toString(),
                 "--plot", dir.resolve("plot.png").toString());
 
-
         assertThat(out).contains("== summary ==", "bare Vert.x endpoint", "DescribeRegions", "DescribeInstances@20",
                 "DescribeInstances@40", "bare, same bytes@40", "Run+Terminate x100", "instances terminated per second",
                 "DescribeRegions / bare endpoint");

@@ -66,6 +66,14 @@ class InstanceKeysTest {
         assertThatThrownBy(() -> InstanceKeys.id(InstanceKeys.SPACE)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void keysOfKeepsTheWellFormedIdsInOrder() {
+        String a = InstanceKeys.id(5);
+        String b = InstanceKeys.id(3);
+        assertThat(InstanceKeys.keysOf(java.util.List.of(a, "ins-NOTANID", b, "x"))).containsExactly(5L, 3L);
+        assertThat(InstanceKeys.keysOf(java.util.List.of("bad"))).isEmpty();
+    }
+
     private static final String PINNED_0 = "ins-aaaaaaaa";
     private static final String PINNED_1 = "ins-pvh8zcvf";
     private static final String PINNED_LAST = "ins-oo0plpyt";
