@@ -2,7 +2,9 @@ package dev.localcvm.cvm;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
+import dev.localcvm.api.params.Checks;
 import dev.localcvm.cvm.domain.ChargeType;
+import dev.localcvm.cvm.domain.ImageCatalog;
 import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.cvm.domain.Operation;
 import dev.localcvm.error.ApiException;
@@ -37,10 +39,13 @@ public final class ModifyInstancesAttribute extends BaseAction<ModifyInstancesAt
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "Give exactly one of `InstanceName`, `UserData`, "
                     + "`SecurityGroups`, `CamRoleName`, `HostName` and `DisableApiTermination`.");
         }
-        if (r.instanceName() != null && r.instanceName().length() > MAX_NAME) {
-            throw new ApiException(ErrorCode.INVALID_INSTANCE_NAME_TOO_LONG,
-                    "`InstanceName` may be at most " + MAX_NAME + " characters.");
-        }
+        InstanceFields.instanceName(r.instanceName(), MAX_NAME);
+        InstanceFields.securityGroups("SecurityGroups", r.securityGroups());
+        InstanceFields.camRoleName(r.camRoleName());
+        InstanceFields.userData(r.userData());
+        Checks.text("CamRoleType", r.camRoleType(), 64, ErrorCode.INVALID_PARAMETER_VALUE_TOO_LONG);
+        // The Linux rule is the looser one; a Windows instance of the batch is held to its own below.
+        InstanceFields.hostName(r.hostName(), false);
         UnaryOperator<Instance> change;
         if (r.instanceName() != null) {
             change = i -> i.toBuilder().name(r.instanceName()).build();
@@ -49,7 +54,11 @@ public final class ModifyInstancesAttribute extends BaseAction<ModifyInstancesAt
         } else if (r.camRoleName() != null) {
             change = i -> i.toBuilder().camRoleName(r.camRoleName()).build();
         } else if (r.hostName() != null) {
-            change = i -> i.toBuilder().hostName(r.hostName()).build();
+            change = i -> {
+                InstanceFields.hostName(r.hostName(), ImageCatalog.find(i.spec().imageId())
+                        .map(ImageCatalog.Image::windows).orElse(false));
+                return i.toBuilder().hostName(r.hostName()).build();
+            };
         } else if (r.disableApiTermination() != null) {
             boolean protect = r.disableApiTermination();
             change = i -> {

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +36,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
     private static final Set<ChargeType> LAUNCHABLE = Set.of(ChargeType.PREPAID, ChargeType.POSTPAID_BY_HOUR,
             ChargeType.SPOTPAID, ChargeType.CDHPAID, ChargeType.CDCPAID);
     private static final int MAX_COUNT = 500;
-    private static final Pattern NUMBERED = Pattern.compile("\\{R:(\\d+)}");
+    private static final Pattern NUMBERED = Pattern.compile("\\{R:(\\d{1,9})}");
 
     private static final int MAX_ID_DRAWS = 5;
     private final CvmService service;
@@ -160,30 +159,15 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "`VirtualPrivateCloud.PrivateIpAddresses` must hold one address per instance (at most 20).");
         }
-        if (r.instanceName() != null && r.instanceName().length() > 128) {
-            throw new ApiException(ErrorCode.INVALID_INSTANCE_NAME_TOO_LONG, "`InstanceName` may be at most 128 characters.");
-        }
         if (r.dataDisks() != null && r.dataDisks().size() > 21) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE_LIMIT_EXCEEDED, "At most 21 `DataDisks` are allowed.");
-        }
-        if (r.userData() != null) {
-            checkUserData(r.userData());
         }
         if (Boolean.TRUE.equals(r.disableApiTermination()) && chargeType == ChargeType.SPOTPAID) {
             throw new ApiException(ErrorCode.UNSUPPORTED_CHARGE_TYPE,
                     "Spot instances cannot enable termination protection.");
         }
+        RunInstancesChecks.check(r, image.windows());
         return new Launch((int) count, chargeType, image, type, shape, zone);
-    }
-
-    private static void checkUserData(String userData) {
-        try {
-            if (Base64.getDecoder().decode(userData).length > 16 * 1024) {
-                throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE, "`UserData` may be at most 16 KB.");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE, "`UserData` must be base64.");
-        }
     }
 
     /**
@@ -223,6 +207,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                     .forEach(t -> t.tags().forEach(tag -> tags.add(new Instance.Tag(tag.key(), tag.value()))));
         }
         var vpc = r.virtualPrivateCloud();
+        boolean ownNetwork = vpc != null && !vpc.vpcId().equals(RunInstancesChecks.DEFAULT_NETWORK);
         String privateIp = vpc != null && vpc.privateIpAddresses() != null ? vpc.privateIpAddresses().get(n)
                 : ids.privateIp(launch.zone());
         Instance.Spec spec = new Instance.Spec(launch.zone(),
@@ -231,8 +216,8 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                 systemDisk, dataDisks, List.of(privateIp), bandwidth,
                 r.internetAccessible() == null || r.internetAccessible().internetChargeType() == null
                         ? "TRAFFIC_POSTPAID_BY_HOUR" : r.internetAccessible().internetChargeType(),
-                vpc != null && vpc.vpcId() != null ? vpc.vpcId() : ResourceIds.stable("vpc", uin + ctx.region()),
-                vpc != null && vpc.subnetId() != null ? vpc.subnetId() : ResourceIds.stable("subnet", uin + launch.zone()),
+                ownNetwork ? vpc.vpcId() : ResourceIds.stable("vpc", uin + ctx.region()),
+                ownNetwork ? vpc.subnetId() : ResourceIds.stable("subnet", uin + launch.zone()),
                 r.loginSettings() == null || r.loginSettings().keyIds() == null ? List.of() : r.loginSettings().keyIds(),
                 List.copyOf(tags), RequestIds.next(),
                 prepaid ? (r.instanceChargePrepaid().renewFlag() == null ? "NOTIFY_AND_MANUAL_RENEW"

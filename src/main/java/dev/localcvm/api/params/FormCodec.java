@@ -18,6 +18,7 @@ import java.util.TreeMap;
  */
 public final class FormCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final int MAX_DEPTH = 32;
 
     private FormCodec() {
     }
@@ -37,7 +38,7 @@ public final class FormCodec {
             String value = eq < 0 ? "" : percentDecode(part.substring(eq + 1), name);
             if (pairs.putIfAbsent(name, value) != null) {
                 throw new ApiException(ErrorCode.INVALID_PARAMETER,
-                        "The parameter `" + name + "` is given more than once.");
+                        "The parameter `" + Checks.quote(name) + "` is given more than once.");
             }
         }
         return pairs;
@@ -58,10 +59,15 @@ public final class FormCodec {
         for (Map.Entry<String, String> e : pairs.entrySet()) {
             String name = e.getKey();
             String[] segments = name.split("\\.", -1);
+            if (segments.length > MAX_DEPTH) {
+                // Building and binding the tree recurses once per level; no real parameter nests this deep.
+                throw new ApiException(ErrorCode.INVALID_PARAMETER, "The parameter name `" + Checks.quote(name)
+                        + "` nests more than " + MAX_DEPTH + " levels deep.");
+            }
             Node node = root;
             for (String segment : segments) {
                 if (segment.isEmpty()) {
-                    throw new ApiException(ErrorCode.INVALID_PARAMETER, "The parameter name `" + name + "` is malformed.");
+                    throw new ApiException(ErrorCode.INVALID_PARAMETER, "The parameter name `" + Checks.quote(name) + "` is malformed.");
                 }
                 node = node.child(segment, name);
             }
@@ -75,7 +81,7 @@ public final class FormCodec {
 
     private static ApiException conflict(String name) {
         return new ApiException(ErrorCode.INVALID_PARAMETER,
-                "The parameter `" + name + "` is given both as a value and as a structure.");
+                "The parameter `" + Checks.quote(name) + "` is given both as a value and as a structure.");
     }
 
     /** One position of the key tree: a leaf value, object fields or array elements, never two of them. */
@@ -103,7 +109,7 @@ public final class FormCodec {
                 try {
                     index = Long.parseLong(segment);
                 } catch (NumberFormatException e) {
-                    throw new ApiException(ErrorCode.INVALID_PARAMETER, "The index in `" + fullName + "` is too large.");
+                    throw new ApiException(ErrorCode.INVALID_PARAMETER, "The index in `" + Checks.quote(fullName) + "` is too large.");
                 }
                 return elements.computeIfAbsent(index, k -> new Node());
             }

@@ -2,14 +2,17 @@ package dev.localcvm.api.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localcvm.error.ApiException;
+import dev.localcvm.error.ErrorCode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.regex.Pattern;
 public final class ParamBinder {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    private static final int MAX_INTEGER_CHARS = 40;
     private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
 
     private final boolean ignoreUnknown;
@@ -47,7 +51,7 @@ public final class ParamBinder {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!shape.index.containsKey(name)) {
-                    throw ApiException.unknownParameter(join(path, name));
+                    throw ApiException.unknownParameter(join(path, Checks.quote(name)));
                 }
             }
         }
@@ -89,14 +93,16 @@ public final class ParamBinder {
         }
         Class<?> raw = (Class<?>) type;
         if (raw == JsonNode.class) {
-            // A structure of the official model that localcvm accepts and ignores: any shape is fine.
+            // A structure of the official model that localcvm accepts and ignores: any shape is fine, as long as
+            // its text is text (it may be kept and shown later).
+            checkText(node, path);
             return node;
         }
         if (raw == String.class) {
             if (!node.isTextual()) {
                 throw ApiException.typeError(path);
             }
-            return node.textValue();
+            return wellFormed(node.textValue(), path);
         }
         if (raw == Long.class || raw == Integer.class) {
             BigInteger value = integerOf(node, path);
@@ -110,13 +116,17 @@ public final class ParamBinder {
             return booleanOf(node, path);
         }
         if (raw == Double.class) {
+            double value = Double.NaN;
             if (node.isNumber()) {
-                return node.doubleValue();
+                value = node.doubleValue();
+            } else if (node.isTextual() && DECIMAL.matcher(node.textValue()).matches()) {
+                value = Double.parseDouble(node.textValue());
             }
-            if (node.isTextual() && DECIMAL.matcher(node.textValue()).matches()) {
-                return Double.parseDouble(node.textValue());
+            // 1e400 reads as infinity: out of any documented range, like a malformed number.
+            if (!Double.isFinite(value)) {
+                throw ApiException.typeError(path);
             }
-            throw ApiException.typeError(path);
+            return value;
         }
         if (raw.isRecord()) {
             return bindRecord(node, raw, path);
@@ -124,11 +134,45 @@ public final class ParamBinder {
         throw new IllegalStateException("unsupported parameter type " + type + " at " + path);
     }
 
+    /**
+     * No string reaches an action unless it can be written back as UTF-8: a lone surrogate ({@code "\ud800"})
+     * is valid JSON and valid percent-encoding, but no response could ever carry it.
+     */
+    private static String wellFormed(String text, String path) {
+        if (!Checks.wellFormed(text)) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "`" + path + "` is not valid Unicode text (it holds an unpaired surrogate).");
+        }
+        return text;
+    }
+
+    /** Every name and string in a structure kept as it is; iterative, since its depth is the caller's. */
+    private static void checkText(JsonNode root, String path) {
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isTextual()) {
+                wellFormed(node.textValue(), path);
+            } else if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    wellFormed(field.getKey(), path);
+                    pending.push(field.getValue());
+                }
+            } else if (node.isArray()) {
+                node.forEach(pending::push);
+            }
+        }
+    }
+
     private static BigInteger integerOf(JsonNode node, String path) {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue();
         }
-        if (node.isTextual() && INTEGER.matcher(node.textValue()).matches()) {
+        // More digits than any 64-bit number has is out of range, and not worth a quadratic parse.
+        if (node.isTextual() && node.textValue().length() <= MAX_INTEGER_CHARS
+                && INTEGER.matcher(node.textValue()).matches()) {
             return new BigInteger(node.textValue());
         }
         throw ApiException.typeError(path);

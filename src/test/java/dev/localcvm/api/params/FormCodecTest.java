@@ -168,4 +168,16 @@ class FormCodecTest {
     void unflattenOfNoPairsIsAnEmptyObject() throws Exception {
         assertThat(json(FormCodec.unflatten(new LinkedHashMap<>()))).isEqualTo("{}");
     }
+
+    @Test
+    void aKeyNestedDeeperThanTheLimitIsInvalidParameterNotAStackOverflow() {
+        String deep = "Foo" + ".0".repeat(10_000);
+        assertThatThrownBy(() -> FormCodec.unflatten(Map.of(deep, "1")))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+                    assertThat(e.getMessage()).hasSizeLessThan(200);
+                });
+        String deepest = "Foo" + ".0".repeat(FormCodec.MAX_DEPTH - 1);
+        assertThat(FormCodec.unflatten(Map.of(deepest, "1")).toString()).contains("\"1\"");
+    }
 }

@@ -221,4 +221,30 @@ class ParamBinderTest {
         List<String> ids = bindJson("{\"InstanceIds\":[\"ins-1\"]}").instanceIds();
         assertThatThrownBy(() -> ids.add("ins-2")).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"Filters\":[{\"Name\":\"\\ud800\"}]}", "{\"InstanceIds\":[\"a\\udc00\"]}"})
+    void aStringWithAnUnpairedSurrogateIsRefusedByPath(String body) {
+        assertThatThrownBy(() -> bindJson(body)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
+            assertThat(e.getMessage()).containsAnyOf("`Filters.0.Name`", "`InstanceIds.0`");
+        });
+    }
+
+    @Test
+    void aPairedSurrogateIsText() {
+        assertThat(bindJson("{\"InstanceIds\":[\"\\ud83d\\ude00\"]}").instanceIds()).containsExactly("\ud83d\ude00");
+    }
+
+    @Test
+    void aTextualIntegerOfThousandsOfDigitsIsATypeErrorNotAParse() {
+        assertThatThrownBy(() -> bindJson("{\"Offset\":\"" + "9".repeat(100_000) + "\"}"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("`Offset`"));
+    }
+
+    @Test
+    void anInfiniteDecimalIsATypeError() {
+        assertThatThrownBy(() -> bindJson("{\"Ratio\":\"1e400\"}"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("`Ratio`"));
+    }
 }
