@@ -10,6 +10,7 @@ import dev.localcvm.account.ApiKey;
 import dev.localcvm.api.auth.Tc3Authorization;
 import dev.localcvm.api.auth.Tc3Verifier;
 import dev.localcvm.api.auth.V1Verifier;
+import dev.localcvm.api.params.Checks;
 import dev.localcvm.api.params.FormCodec;
 import dev.localcvm.api.params.ParamBinder;
 import dev.localcvm.clock.ServerClock;
@@ -36,6 +37,7 @@ public final class Gateway {
     public static final int V1_POST_LIMIT = 1024 * 1024;
     public static final int V3_POST_LIMIT = 10 * 1024 * 1024;
     static final long MAX_SKEW_SECONDS = 300;
+    private static final int MAX_MESSAGE = 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9_-]+");
@@ -164,8 +166,12 @@ public final class Gateway {
         return dispatch(call, requestId, trace);
     }
 
-    /** What v3 and v1 share once authenticated. */
-    private record Call(String service, String action, String version, String region, Language language,
+    /**
+     * What v3 and v1 share once authenticated.
+     *
+     * @param service the TC3 credential scope's service; null for v1, which has none
+     */
+    private record Call(String service, String host, String action, String version, String region, Language language,
                         ApiKey key, Supplier<JsonNode> params) {
     }
 
@@ -186,7 +192,7 @@ public final class Gateway {
         Supplier<JsonNode> params = request.method().equals("GET")
                 ? () -> FormCodec.unflatten(FormCodec.decode(request.rawQuery()))
                 : () -> parseJson(request.body());
-        return new Call(auth.service(), action, version, emptyToNull(request.header("x-tc-region")),
+        return new Call(auth.service(), request.header("host"), action, version, emptyToNull(request.header("x-tc-region")),
                 Language.of(request.header("x-tc-language")), key, params);
     }
 
@@ -216,12 +222,12 @@ public final class Gateway {
             copy.keySet().removeAll(V1_COMMON);
             return FormCodec.unflatten(copy);
         };
-        return new Call(ProductRegistry.serviceOfHost(host), action, version, emptyToNull(params.get("Region")),
+        return new Call(null, host, action, version, emptyToNull(params.get("Region")),
                 Language.of(params.get("Language")), key, apiParams);
     }
 
     private Record dispatch(Call call, String requestId, Trace trace) {
-        Product product = products.route(call.service());
+        Product product = products.route(call.service(), call.host(), call.action(), call.version());
         if (!product.version().equals(call.version())) {
             throw new ApiException(ErrorCode.NO_SUCH_VERSION,
                     "The API version `" + call.version() + "` does not exist for this product.");
@@ -312,11 +318,16 @@ public final class Gateway {
         }
     }
 
+    /** The message as sent: well-formed text (it may quote the caller), and of a bounded size. */
+    private static String message(ApiException e) {
+        return Checks.cut(Checks.wellFormedCopy(String.valueOf(e.getMessage())), MAX_MESSAGE);
+    }
+
     private ApiResponse error(String requestId, Trace trace, ApiException e) {
         ObjectNode response = mapper.createObjectNode();
         ObjectNode error = response.putObject("Error");
         error.put("Code", e.wireCode());
-        error.put("Message", e.getMessage());
+        error.put("Message", message(e));
         response.put("RequestId", requestId);
         return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, e.wireCode());
     }

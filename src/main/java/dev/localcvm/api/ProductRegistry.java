@@ -2,22 +2,18 @@ package dev.localcvm.api;
 
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * Product routing (api3-protocol.md §9.3): a served product by name; a real Tencent product that
- * localcvm does not serve is {@code NoSuchProduct}; anything else (the SDKs' {@code 127} and
- * {@code localhost:4580} scope quirk) falls back to the default product, CVM.
- */
+/** The served products and which of them a request is for. */
 public final class ProductRegistry {
     /** Real Tencent Cloud product names that localcvm does not implement. */
     static final Set<String> UNSERVED = Set.of("as", "cam", "cbs", "clb", "cos", "lighthouse", "monitor",
-            "region", "sts", "tag", "tke", "vpc", "cdb", "redis", "scf", "ssl", "dnspod", "billing", "ckafka");
+            "region", "sts", "tag", "tke", "cdb", "redis", "scf", "ssl", "dnspod", "billing", "ckafka");
 
-    private final Map<String, Product> products = new HashMap<>();
+    private final Map<String, Product> products = new LinkedHashMap<>();
     private final Product fallback;
 
     public ProductRegistry(Product fallback, List<Product> others) {
@@ -41,18 +37,43 @@ public final class ProductRegistry {
         return found;
     }
 
-    public Product route(String service) {
-        Product p = products.get(service);
-        if (p != null) {
-            return p;
+    /**
+     * The product of a request (issue 13, extending api3-protocol.md §9.3): the TC3 credential scope's service
+     * when it names a product, then the first label of the Host ({@code vpc.localcvm.test} → vpc), then the
+     * action: served by one product, that one; by several, the one of the requested version, else the default.
+     * A real Tencent product that localcvm does not serve is {@code NoSuchProduct}. The SDKs' scope and Host
+     * quirks ({@code 127}, {@code localhost:4580}) name no product and fall through to the action.
+     *
+     * @param scopeService the TC3 credential scope's service; null for signature v1
+     */
+    public Product route(String scopeService, String host, String action, String version) {
+        Product named = named(scopeService);
+        if (named == null) {
+            named = named(serviceOfHost(host));
         }
-        if (UNSERVED.contains(service)) {
-            throw new ApiException(ErrorCode.NO_SUCH_PRODUCT, "The product `" + service + "` does not exist.");
-        }
-        return fallback;
+        return named != null ? named : byAction(action, version);
     }
 
-    /** v1 has no service: the first label of the Host decides ({@code vpc.example} → vpc). */
+    private Product named(String service) {
+        if (service == null) {
+            return null;
+        }
+        Product p = products.get(service);
+        if (p == null && UNSERVED.contains(service)) {
+            throw new ApiException(ErrorCode.NO_SUCH_PRODUCT, "The product `" + service + "` does not exist.");
+        }
+        return p;
+    }
+
+    private Product byAction(String action, String version) {
+        List<Product> serving = products.values().stream().filter(p -> p.actions().containsKey(action)).toList();
+        if (serving.size() == 1) {
+            return serving.get(0);
+        }
+        return serving.stream().filter(p -> p.version().equals(version)).findFirst().orElse(fallback);
+    }
+
+    /** The first label of a Host ({@code vpc.example:4580} → vpc). */
     public static String serviceOfHost(String host) {
         String h = host == null ? "" : host.trim();
         int scheme = h.indexOf("://");

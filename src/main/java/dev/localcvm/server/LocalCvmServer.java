@@ -10,6 +10,7 @@ import dev.localcvm.api.RateLimiter;
 import dev.localcvm.api.params.ParamBinder;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cvm.CvmProduct;
+import dev.localcvm.vpc.VpcProduct;
 import dev.localcvm.cvm.CvmService;
 import dev.localcvm.store.AttributeRepository;
 import dev.localcvm.store.ClockOffsetRepository;
@@ -68,7 +69,7 @@ public final class LocalCvmServer implements AutoCloseable {
             CvmService cvm = new CvmService(new InstanceRepository(database), new AttributeRepository(database),
                     new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
                     config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()));
-            List<Product> served = List.of(CvmProduct.create(cvm));
+            List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create());
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
             // belongs to one process, which keeps its buckets in memory.

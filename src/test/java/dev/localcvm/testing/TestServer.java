@@ -2,6 +2,7 @@ package dev.localcvm.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
@@ -116,6 +117,25 @@ public final class TestServer implements AutoCloseable {
 
     public CvmClient cvm(Mode mode, String region, Credential credential) {
         return new CvmClient(credential, region, profile(mode));
+    }
+
+    /** The SDK's generic client for any served product, as the other products' tests use it. */
+    public CommonClient common(Mode mode, String product, String version, String region) {
+        return new CommonClient(product, version, new Credential(secretId(), secretKey()), region, profile(mode));
+    }
+
+    /**
+     * The generic client reaching localcvm as an HTTP proxy, as the SDKs' proxy settings and Terraform with
+     * {@code HTTP_PROXY} do: the request names the product's real host, plain HTTP, default root domain.
+     */
+    public CommonClient commonThroughProxy(String product, String version, String region) {
+        HttpProfile http = new HttpProfile();
+        http.setProtocol(HttpProfile.REQ_HTTP);
+        http.setProxyHost("127.0.0.1");
+        http.setProxyPort(port());
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new CommonClient(product, version, new Credential(secretId(), secretKey()), region, profile);
     }
 
     /** An admin API call ({@code path} starts with {@code /_localcvm}) that must answer 200; answers its JSON. */

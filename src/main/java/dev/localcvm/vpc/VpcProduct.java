@@ -1,0 +1,19 @@
+package dev.localcvm.vpc;
+
+import dev.localcvm.api.Product;
+import dev.localcvm.cvm.RegionCatalog;
+import java.util.List;
+
+/** The vpc product: service {@code vpc}, version 2017-03-12. */
+public final class VpcProduct {
+    public static final String SERVICE = "vpc";
+    public static final String VERSION = "2017-03-12";
+
+    private VpcProduct() {
+    }
+
+    public static Product create() {
+        return Product.of(SERVICE, VERSION, RegionCatalog.regionCodes(),
+                List.of(new DescribeVpcs(), new DescribeSubnets(), new DescribeSecurityGroups()));
+    }
+}
