@@ -10,7 +10,7 @@ import java.util.Set;
 /** The served products and which of them a request is for. */
 public final class ProductRegistry {
     /** Real Tencent Cloud product names that localcvm does not implement. */
-    static final Set<String> UNSERVED = Set.of("as", "cam", "cbs", "clb", "cos", "lighthouse", "monitor",
+    static final Set<String> UNSERVED = Set.of("as", "cam", "clb", "cos", "lighthouse", "monitor",
             "region", "sts", "tag", "tke", "cdb", "redis", "scf", "ssl", "dnspod", "billing", "ckafka");
 
     private final Map<String, Product> products = new LinkedHashMap<>();

@@ -195,10 +195,12 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
         var sd = r.systemDisk();
         Instance.Disk systemDisk = new Instance.Disk(ids.next("disk"),
                 sd == null || sd.diskType() == null ? "CLOUD_PREMIUM" : sd.diskType(),
-                sd == null || sd.diskSize() == null ? 50 : sd.diskSize(), true);
+                sd == null || sd.diskSize() == null ? 50 : sd.diskSize(), true, false, null,
+                sd == null ? null : sd.diskName());
         List<Instance.Disk> dataDisks = r.dataDisks() == null ? List.of() : r.dataDisks().stream()
                 .map(d -> new Instance.Disk(ids.next("disk"), d.diskType() == null ? "CLOUD_PREMIUM" : d.diskType(),
-                        d.diskSize() == null ? 50 : d.diskSize(), d.deleteWithInstance() == null || d.deleteWithInstance()))
+                        d.diskSize() == null ? 50 : d.diskSize(), d.deleteWithInstance() == null || d.deleteWithInstance(),
+                        Boolean.TRUE.equals(d.encrypt()), d.throughputPerformance(), d.diskName()))
                 .toList();
         List<Instance.Tag> tags = new ArrayList<>();
         if (r.tagSpecification() != null) {

@@ -9,6 +9,8 @@ import dev.localcvm.api.ProductRegistry;
 import dev.localcvm.api.RateLimiter;
 import dev.localcvm.api.params.ParamBinder;
 import dev.localcvm.clock.ServerClock;
+import dev.localcvm.cbs.CbsProduct;
+import dev.localcvm.cbs.CbsService;
 import dev.localcvm.cvm.CvmProduct;
 import dev.localcvm.vpc.VpcProduct;
 import dev.localcvm.cvm.CvmService;
@@ -16,6 +18,7 @@ import dev.localcvm.store.AttributeRepository;
 import dev.localcvm.store.ClockOffsetRepository;
 import dev.localcvm.store.SharedRateBuckets;
 import dev.localcvm.store.FaultRepository;
+import dev.localcvm.store.DiskRepository;
 import dev.localcvm.store.InstanceRepository;
 import dev.localcvm.store.AccountRepository;
 import dev.localcvm.store.Database;
@@ -66,10 +69,14 @@ public final class LocalCvmServer implements AutoCloseable {
             AccountService accounts = new AccountService(new AccountRepository(database), clock,
                     !config.store().isPostgres());
             ApiKey defaultKey = accounts.ensureDefault(config.secretId(), config.secretKey());
-            CvmService cvm = new CvmService(new InstanceRepository(database), new AttributeRepository(database),
+            InstanceRepository instanceRepository = new InstanceRepository(database);
+            DiskRepository disks = new DiskRepository(database);
+            instanceRepository.follow(disks);
+            CvmService cvm = new CvmService(instanceRepository, new AttributeRepository(database),
                     new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
                     config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()));
-            List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create());
+            List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(),
+                    CbsProduct.create(new CbsService(disks, cvm, config.transitionDelay())));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
             // belongs to one process, which keeps its buckets in memory.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -31,10 +32,21 @@ public final class InstanceRepository {
     private final Database db;
     private final Jdbi jdbi;
     private final InstanceDocuments documents = new InstanceDocuments();
+    private final List<InstanceFollower> followers = new CopyOnWriteArrayList<>();
 
     public InstanceRepository(Database db) {
         this.db = db;
         this.jdbi = db.jdbi();
+    }
+
+    /** Another product's rows that are launched and destroyed with instances, in the same transactions. */
+    public void follow(InstanceFollower follower) {
+        followers.add(follower);
+    }
+
+    /** Writes of another product that must commit with (or fail with) a change of instances. */
+    public interface Alongside {
+        void apply(Handle h);
     }
 
     /** Thrown when a row changed since it was read: another request won the race. */
@@ -235,11 +247,20 @@ public final class InstanceRepository {
      * a deadlock or a serialization failure, the commit fails as a conflict.
      */
     public void commit(Changes changes) {
-        if (changes.isEmpty()) {
-            return;
+        if (!changes.isEmpty()) {
+            commit(changes, h -> { });
         }
+    }
+
+    /** {@link #commit(Changes)} with another product's writes in the same transaction. */
+    public void commit(Changes changes, Alongside alongside) {
         try {
-            db.betweenWrites(() -> jdbi.useTransaction(h -> apply(h, changes)));
+            db.betweenWrites(() -> jdbi.useTransaction(h -> {
+                if (!changes.isEmpty()) {
+                    apply(h, changes);
+                }
+                alongside.apply(h);
+            }));
         } catch (RuntimeException e) {
             if (isTransactionConflict(e)) {
                 List<Instance> touched = new ArrayList<>(changes.updates());
@@ -265,6 +286,9 @@ public final class InstanceRepository {
 
     private void apply(Handle h, Changes changes) {
         insert(h, changes.inserts());
+        if (!changes.inserts().isEmpty()) {
+            followers.forEach(f -> f.launched(h, changes.inserts(), changes.now()));
+        }
         // Batched statements, each batch in id order: a request that changes 100 instances costs a few
         // round trips, and overlapping commits take their row locks in the same order.
         List<Instance> updates = new ArrayList<>(changes.updates());
@@ -293,6 +317,7 @@ public final class InstanceRepository {
             destroyed.forEach(i -> tombstones.bind("key", key(i)).bind("uin", i.uin()).bind("region", i.region())
                     .bind("at", i.destroyedAt(changes.now()).toEpochMilli()).add());
             tombstones.execute();
+            followers.forEach(f -> f.destroyed(h, destroyed, changes.now()));
         }
         InstanceCounts.adjust(h, changes);
         ClientToken token = changes.clientToken();

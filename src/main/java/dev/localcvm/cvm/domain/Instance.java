@@ -36,14 +36,31 @@ public record Instance(
         public static final Flags NONE = new Flags(false, false, false, null, false, false, false, true);
     }
 
-    /** The configuration RunInstances fixed; nothing here changes afterwards. */
+    /** The configuration RunInstances fixed; only the attached data disks change afterwards. */
     public record Spec(String zone, long projectId, String instanceType, int cpu, int memory, String imageId,
                        String osName, Disk systemDisk, List<Disk> dataDisks, List<String> privateIps,
                        long internetMaxBandwidthOut, String internetChargeType, String vpcId, String subnetId,
                        List<String> keyIds, List<Tag> tags, String uuid, String renewFlag, Instant expiredTime) {
     }
 
-    public record Disk(String diskId, String diskType, long diskSize, boolean deleteWithInstance) {
+    /**
+     * A cloud disk as the instance shows it; the cbs product keeps the same disk as a row of its own. Rows of
+     * earlier versions lack the last three fields: not encrypted, no extra throughput, no name.
+     */
+    public record Disk(String diskId, String diskType, long diskSize, boolean deleteWithInstance, boolean encrypt,
+                       Long throughputPerformance, String diskName) {
+        public Disk(String diskId, String diskType, long diskSize, boolean deleteWithInstance) {
+            this(diskId, diskType, diskSize, deleteWithInstance, false, null, null);
+        }
+    }
+
+    /** This instance with other attached data disks (AttachDisks, DetachDisks). */
+    public Instance withDataDisks(List<Disk> dataDisks) {
+        Spec s = spec;
+        return toBuilder().spec(new Spec(s.zone(), s.projectId(), s.instanceType(), s.cpu(), s.memory(), s.imageId(),
+                s.osName(), s.systemDisk(), List.copyOf(dataDisks), s.privateIps(), s.internetMaxBandwidthOut(),
+                s.internetChargeType(), s.vpcId(), s.subnetId(), s.keyIds(), s.tags(), s.uuid(), s.renewFlag(),
+                s.expiredTime())).build();
     }
 
     public record Tag(String key, String value) {

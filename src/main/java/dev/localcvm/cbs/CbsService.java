@@ -1,0 +1,118 @@
+package dev.localcvm.cbs;
+
+import dev.localcvm.cvm.CvmService;
+import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.error.ApiException;
+import dev.localcvm.error.ErrorCode;
+import dev.localcvm.store.DiskRepository;
+import dev.localcvm.store.InstanceRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What the cbs actions share: disk ids checked and loaded as they are now, the instances they attach to (read
+ * through cvm, the one place cbs reaches into another product), and commits that map a lost compare-and-set
+ * to {@code ResourceBusy}.
+ */
+public final class CbsService {
+    static final Pattern DISK_ID = Pattern.compile("disk-[a-z0-9]{8}");
+    private final DiskRepository disks;
+    private final CvmService cvm;
+    private final Duration transitionDelay;
+
+    public CbsService(DiskRepository disks, CvmService cvm, Duration transitionDelay) {
+        this.disks = disks;
+        this.cvm = cvm;
+        this.transitionDelay = transitionDelay;
+    }
+
+    DiskRepository disks() {
+        return disks;
+    }
+
+    Duration transitionDelay() {
+        return transitionDelay;
+    }
+
+    /** The shape of a DiskIds list: present, at most {@code max}, each well-formed and given once. */
+    static void checkIds(List<String> ids, int max) {
+        if (ids == null) {
+            throw ApiException.missingParameter("DiskIds");
+        }
+        if (ids.size() > max) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE_LIMIT_EXCEEDED,
+                    "At most " + max + " `DiskIds` may be given.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (!DISK_ID.matcher(id).matches()) {
+                throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE, "`DiskIds` `"
+                        + dev.localcvm.api.params.Checks.quote(id) + "` is malformed; a disk id is disk-xxxxxxxx.");
+            }
+            if (!seen.add(id)) {
+                throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE,
+                        "The disk `" + id + "` is given more than once in `DiskIds`.");
+            }
+        }
+    }
+
+    /** Every given disk as it is at {@code now}, in request order; an unknown one is InvalidDiskId.NotFound. */
+    List<Disk> load(String uin, String region, List<String> ids, Instant now) {
+        cvm.sweep(uin, region, now);
+        Map<String, Disk> found = disks.find(uin, region, ids, null).stream()
+                .collect(Collectors.toMap(Disk::diskId, Function.identity()));
+        List<Disk> batch = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Disk d = found.get(id);
+            if (d == null) {
+                throw ApiException.of(ErrorCode.INVALID_DISK_ID_NOT_FOUND, id);
+            }
+            batch.add(d.settle(now));
+        }
+        return batch;
+    }
+
+    /** Disks of an account and region at {@code now}, narrowed as {@link DiskRepository#find} narrows. */
+    List<Disk> find(String uin, String region, Collection<String> ids, Collection<String> instanceIds, Instant now) {
+        // An instance whose end fell due takes or frees its disks when that end is recorded: record it first.
+        cvm.sweep(uin, region, now);
+        return disks.find(uin, region, ids, instanceIds).stream().map(d -> d.settle(now)).toList();
+    }
+
+    /** The instance as it is now, or InvalidInstanceId.NotFound. */
+    Instance instance(String uin, String region, String id, Instant now) {
+        dev.localcvm.cvm.domain.InstanceIds.checkFormat(id);
+        Instance i = cvm.load(uin, region, List.of(id), now).live().get(id);
+        if (i == null) {
+            throw ApiException.of(ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, id);
+        }
+        return i;
+    }
+
+    /** A disk change together with the instances it changes; a lost race answers ResourceBusy. */
+    void commit(List<Instance> instances, List<Disk> updated, List<Disk> removed, Instant now) {
+        try {
+            cvm.instances().commit(InstanceRepository.Changes.of(instances, List.of(), now),
+                    disks.save(updated, removed));
+        } catch (InstanceRepository.ConflictException e) {
+            throw new ApiException(ErrorCode.RESOURCE_BUSY, "A concurrent change won: " + e.getMessage() + ".");
+        }
+    }
+
+    /** The transitional state now and the final one after D (at once when D is zero). */
+    Disk begin(Disk d, Disk.State transitional, Disk.State target, String instanceId, Instant now) {
+        if (transitionDelay.isZero()) {
+            return d.with(target, target == Disk.State.UNATTACHED ? null : instanceId, null, null);
+        }
+        return d.with(transitional, instanceId, target, now.plus(transitionDelay));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.localcvm.cbs;
+
+import java.time.Instant;
+
+/**
+ * One cloud disk as the cbs product sees it. Immutable; saved by compare-and-set on {@code version}.
+ * ATTACHING and DETACHING last the transition delay: {@code pendingState} is what the disk becomes at
+ * {@code dueAt}, applied by {@link #settle(Instant)} on every read and write.
+ *
+ * @param instanceId the instance it is attached to, or attaching to; null when unattached
+ */
+public record Disk(String diskId, String uin, String region, String zone, String instanceId, Usage usage,
+                   State state, String chargeType, String diskType, long diskSize, boolean deleteWithInstance,
+                   boolean encrypt, Long throughputPerformance, String diskName, Instant createdTime,
+                   Instant deadline, State pendingState, Instant dueAt, long version) {
+
+    public enum Usage { SYSTEM_DISK, DATA_DISK }
+
+    public enum State { ATTACHED, UNATTACHED, ATTACHING, DETACHING, TORECYCLE }
+
+    public boolean prepaid() {
+        return "PREPAID".equals(chargeType);
+    }
+
+    /** Only data disks are elastic ("portable"): a system disk lives and dies with its instance. */
+    public boolean portable() {
+        return usage == Usage.DATA_DISK;
+    }
+
+    /** The disk at {@code now}: a transition that fell due applied. */
+    public Disk settle(Instant now) {
+        if (pendingState == null || now.isBefore(dueAt)) {
+            return this;
+        }
+        return with(pendingState, pendingState == State.UNATTACHED ? null : instanceId, null, null);
+    }
+
+    /** A copy in another state; the transition (if any) completes at {@code due}. */
+    public Disk with(State newState, String newInstanceId, State pending, Instant due) {
+        return new Disk(diskId, uin, region, zone, newInstanceId, usage, newState, chargeType, diskType, diskSize,
+                deleteWithInstance, encrypt, throughputPerformance, diskName, createdTime, deadline, pending, due,
+                version);
+    }
+}
