@@ -179,6 +179,15 @@ class AdminApiIT {
         }
 
         @Test
+        void aBodyOver64KibAnswers413InJson() throws Exception {
+            RawHttp.Response r = admin(server, "POST", "/accounts", "{\"Name\": \"" + "n".repeat(70_000) + "\"}",
+                    Map.of("Content-Type", "application/json"));
+
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(new JsonObject(r.body()).getString("error")).contains("65536");
+        }
+
+        @Test
         void anAccountNameOf64CharactersIsKeptAsGiven() throws Exception {
             String name = "\uD83D\uDE00".repeat(32) + "é".repeat(32);
 
