@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -12,6 +13,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * advances. Tests build it over a fixed clock; production over the system clock.
  */
 public final class ServerClock extends Clock {
+    /**
+     * How far the clock may be advanced in all: 100 years of 365.25 days (3,155,760,000 s). Far beyond any
+     * window a test needs (the recycle bin's 7 days, a token's lifetime), and far enough from the limits of
+     * {@link Instant} and of epoch milliseconds that no later arithmetic on the advanced time can overflow.
+     */
+    public static final Duration MAX_OFFSET = Duration.ofSeconds(3_155_760_000L);
+
+    /** Refused: the advance would take the offset past {@link #MAX_OFFSET}; nothing changed. */
+    public static final class OffsetLimitExceeded extends IllegalArgumentException {
+        OffsetLimitExceeded(Duration offset, Duration amount) {
+            super("advancing " + amount.toSeconds() + " s from the current offset of " + offset.toSeconds()
+                    + " s would pass the limit of " + MAX_OFFSET.toSeconds() + " s (100 years)");
+        }
+    }
+
     private final Clock base;
     private final AtomicLong offsetMillis = new AtomicLong();
     private volatile OffsetStore store;
@@ -30,15 +46,31 @@ public final class ServerClock extends Clock {
         return new ServerClock(Clock.fixed(instant, ZoneOffset.UTC));
     }
 
+    /** Moves the clock forward; refused with {@link OffsetLimitExceeded} when the offset would pass its bound. */
     public void advance(Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward");
         }
+        if (amount.compareTo(MAX_OFFSET) > 0) {
+            throw new OffsetLimitExceeded(offset(), amount);
+        }
+        long millis = amount.toMillis();
+        long max = MAX_OFFSET.toMillis();
         OffsetStore s = store;
         if (s == null) {
-            offsetMillis.addAndGet(amount.toMillis());
+            long current;
+            do {
+                current = offsetMillis.get();
+                if (current > max - millis) {
+                    throw new OffsetLimitExceeded(Duration.ofMillis(current), amount);
+                }
+            } while (!offsetMillis.compareAndSet(current, current + millis));
         } else {
-            offsetMillis.set(s.add(amount.toMillis()));
+            OptionalLong total = s.add(millis, max);
+            if (total.isEmpty()) {
+                throw new OffsetLimitExceeded(Duration.ofMillis(s.read()), amount);
+            }
+            offsetMillis.set(total.getAsLong());
         }
     }
 

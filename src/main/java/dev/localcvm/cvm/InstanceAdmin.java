@@ -1,5 +1,6 @@
 package dev.localcvm.cvm;
 
+import dev.localcvm.api.PlainText;
 import dev.localcvm.cvm.domain.ChargeType;
 import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.cvm.domain.InstanceState;
@@ -62,6 +63,9 @@ public final class InstanceAdmin {
             b.chargeType(parse(ChargeType.class, string(attrs, "chargeType"), "chargeType"));
         }
         if (attrs.containsKey("osName")) {
+            if (attrs.get("osName") == null) {
+                throw new BadAttribute("`osName` must be a string");
+            }
             Instance.Spec s = i.spec();
             b.spec(new Instance.Spec(s.zone(), s.projectId(), s.instanceType(), s.cpu(), s.memory(), s.imageId(),
                     string(attrs, "osName"), s.systemDisk(), s.dataDisks(), s.privateIps(), s.internetMaxBandwidthOut(),
@@ -94,6 +98,9 @@ public final class InstanceAdmin {
         return find(id, now);
     }
 
+    /** osName and applicationRole: far longer than any real one, short enough for every view of an instance. */
+    private static final int MAX_TEXT_CHARS = 128;
+
     private static final java.util.Set<String> KNOWN = java.util.Set.of("frozen", "banned", "foreignOwner",
             "notSupported", "specialType", "taskRunning", "returnable", "applicationRole", "disableApiTermination",
             "state", "chargeType", "osName");
@@ -112,6 +119,10 @@ public final class InstanceAdmin {
         Object v = attrs.get(key);
         if (v != null && !(v instanceof String)) {
             throw new BadAttribute("`" + key + "` must be a string");
+        }
+        String problem = v == null ? null : PlainText.problem((String) v, MAX_TEXT_CHARS);
+        if (problem != null) {
+            throw new BadAttribute("`" + key + "` " + problem);
         }
         return (String) v;
     }

@@ -1,20 +1,34 @@
 package dev.localcvm.server;
 
+import dev.localcvm.api.PlainText;
 import dev.localcvm.cvm.InstanceAdmin;
 import dev.localcvm.store.InstanceRepository;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every admin endpoint shares: reading a JSON body and its attributes, running the work on a worker
  * (it may touch the store), and answering 200, 404 for an unknown target, 400 for bad input, 409 for a
- * concurrent change.
+ * concurrent change. Every value is checked before anything changes, so a refused request changes nothing;
+ * 500 is left for failures no body can cause.
  */
 final class AdminJson {
+    /**
+     * The largest count an admin attribute takes (quotas, uses, ttlSeconds): far beyond any test's need, and
+     * far enough below {@code Integer.MAX_VALUE} that adding a batch to it cannot overflow.
+     */
+    static final int MAX_COUNT = 1_000_000_000;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminJson.class);
+
     private AdminJson() {
     }
 
@@ -54,7 +68,8 @@ final class AdminJson {
             } else if (ar.cause() instanceof InstanceRepository.ConflictException) {
                 respond(ctx, 409, new JsonObject().put("error", ar.cause().getMessage()));
             } else {
-                respond(ctx, 500, new JsonObject().put("error", String.valueOf(ar.cause().getMessage())));
+                LOG.error("admin {} {} failed", ctx.request().method(), ctx.request().path(), ar.cause());
+                respond(ctx, 500, new JsonObject().put("error", "internal error: " + ar.cause().getClass().getSimpleName()));
             }
         });
     }
@@ -72,16 +87,72 @@ final class AdminJson {
         try {
             return new JsonObject(text);
         } catch (RuntimeException e) {
-            throw new BadRequest("the body must be a JSON object");
+            throw new BadRequest("the body must be a JSON object (at most 1000 levels deep)");
         }
+    }
+
+    /** The body of an endpoint that takes no attributes: empty, or an empty object. */
+    static void noBody(RoutingContext ctx) {
+        known(body(ctx), Set.of());
     }
 
     static void known(JsonObject b, Set<String> names) {
         for (String key : b.fieldNames()) {
             if (!names.contains(key)) {
-                throw new BadRequest("unknown attribute `" + key + "`; known: " + names);
+                throw new BadRequest("unknown attribute `" + shown(key) + "`; known: " + new TreeSet<>(names));
             }
         }
+    }
+
+    /** A caller's name as it may appear in a message: short, and without what JSON or a terminal mangles. */
+    static String shown(String name) {
+        if (PlainText.problem(name, 64) == null) {
+            return name;
+        }
+        StringBuilder shown = new StringBuilder();
+        name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.SURROGATE)
+                .limit(64).forEach(shown::appendCodePoint);
+        return shown + "…";
+    }
+
+    /**
+     * A whole number in [min, max] of any JSON form ({@code 5}, {@code 5.0}, {@code 5e0}); anything else,
+     * fractions, {@code 1e400} and integers beyond a long included, is refused with {@code what}.
+     */
+    static long wholeNumber(Object v, long min, long max, String what) {
+        BigDecimal d;
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            d = BigDecimal.valueOf(((Number) v).longValue());
+        } else if (v instanceof BigInteger i) {
+            d = new BigDecimal(i);
+        } else if (v instanceof BigDecimal b) {
+            d = b;
+        } else if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+            d = BigDecimal.valueOf(((Number) v).doubleValue());
+        } else {
+            throw new BadRequest(what);
+        }
+        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0
+                || d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new BadRequest(what);
+        }
+        return d.longValueExact();
+    }
+
+    /** An optional text attribute: absent or null gives null; else a string that passes {@link PlainText}. */
+    static String text(JsonObject b, String key, int maxChars) {
+        Object v = b.getValue(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw new BadRequest(key + " must be a string");
+        }
+        String problem = PlainText.problem(s, maxChars);
+        if (problem != null) {
+            throw new BadRequest(key + " " + problem);
+        }
+        return s;
     }
 
     static boolean bool(JsonObject b, String key, boolean current) {
@@ -98,22 +169,15 @@ final class AdminJson {
         if (!b.containsKey(key)) {
             return current;
         }
-        Integer v = nullableCount(b, key);
-        if (v == null) {
-            throw new BadRequest(key + " must be a whole number >= 0");
-        }
-        return v;
+        return (int) wholeNumber(b.getValue(key), 0, MAX_COUNT, key + " must be a whole number from 0 to " + MAX_COUNT);
     }
 
+    /** A count from 0 to {@link #MAX_COUNT}, or null when the attribute is null or absent. */
     static Integer nullableCount(JsonObject b, String key) {
         Object v = b.getValue(key);
         if (v == null) {
             return null;
         }
-        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 0
-                || ((Number) v).longValue() > Integer.MAX_VALUE) {
-            throw new BadRequest(key + " must be a whole number >= 0");
-        }
-        return ((Number) v).intValue();
+        return (int) wholeNumber(v, 0, MAX_COUNT, key + " must be a whole number from 0 to " + MAX_COUNT + " (or null)");
     }
 }

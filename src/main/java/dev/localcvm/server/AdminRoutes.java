@@ -13,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator's endpoints under {@code /_localcvm/}. They are open when the server listens on a
@@ -22,6 +25,10 @@ import java.time.temporal.ChronoUnit;
  */
 final class AdminRoutes {
     static final String PREFIX = "/_localcvm";
+    /** Account names: what fits the store's column many times over, and what a console can show. */
+    static final int MAX_NAME_CHARS = 64;
+    private static final int BODY_LIMIT = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
 
     private final Vertx vertx;
     private final ServerClock clock;
@@ -55,12 +62,14 @@ final class AdminRoutes {
                 .put("status", "UP").put("version", version).put("now", now())));
         router.route(PREFIX + "/*").handler(this::authorize);
         // No file uploads: Vert.x would otherwise create a file-uploads directory in the working directory.
-        router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+        router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.route().failureHandler(this::failed);
         router.get(PREFIX + "/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
         router.post(PREFIX + "/clock").handler(this::advanceClock);
         router.post(PREFIX + "/reset").handler(ctx -> AdminJson.answer(worker, ctx, () -> {
+            AdminJson.noBody(ctx);
             database.resetState();
             return Optional.of(new JsonObject().put("reset", true));
         }));
@@ -85,14 +94,38 @@ final class AdminRoutes {
                 : "missing or wrong admin token (Authorization: Bearer <token>)"));
     }
 
+    /**
+     * What a handler could not answer itself: a body over the limit (413, kept: the request is too large, not
+     * malformed), a path Vert.x could not decode (400), or a failure of our own (500, logged). Always JSON.
+     */
+    private void failed(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String error = switch (status) {
+            case 413 -> "the body may be at most " + BODY_LIMIT + " bytes";
+            case 500 -> "internal error";
+            default -> "bad request";
+        };
+        if (status == 500) {
+            LOG.error("admin {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        }
+        if (!ctx.response().ended() && !ctx.response().headWritten()) {
+            AdminJson.respond(ctx, status, new JsonObject().put("error", error));
+        }
+    }
+
     private void advanceClock(RoutingContext ctx) {
         AdminJson.answer(worker, ctx, () -> {
-            Object seconds = AdminJson.body(ctx).getValue("advanceSeconds");
-            if (!(seconds instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() != Math.floor(n.doubleValue())) {
-                throw new AdminJson.BadRequest("advanceSeconds must be a whole number of seconds >= 0");
-            }
+            JsonObject b = AdminJson.body(ctx);
+            AdminJson.known(b, Set.of("advanceSeconds"));
+            long seconds = AdminJson.wholeNumber(b.getValue("advanceSeconds"), 0, ServerClock.MAX_OFFSET.toSeconds(),
+                    "advanceSeconds must be a whole number of seconds from 0 to " + ServerClock.MAX_OFFSET.toSeconds()
+                            + " (100 years)");
             // On a worker: with replicas the offset is written to the database.
-            clock.advance(Duration.ofSeconds(n.longValue()));
+            try {
+                clock.advance(Duration.ofSeconds(seconds));
+            } catch (ServerClock.OffsetLimitExceeded e) {
+                throw new AdminJson.BadRequest(e.getMessage());
+            }
             sweep.run();
             return Optional.of(new JsonObject().put("now", now()).put("offsetSeconds", clock.offset().toSeconds()));
         });
@@ -100,11 +133,9 @@ final class AdminRoutes {
 
     private void createAccount(RoutingContext ctx) {
         AdminJson.answer(worker, ctx, () -> {
-            Object name = AdminJson.body(ctx).getValue("Name");
-            if (name != null && !(name instanceof String)) {
-                throw new AdminJson.BadRequest("Name must be a string");
-            }
-            ApiKey key = accounts.createAccount((String) name);
+            JsonObject b = AdminJson.body(ctx);
+            AdminJson.known(b, Set.of("Name"));
+            ApiKey key = accounts.createAccount(AdminJson.text(b, "Name", MAX_NAME_CHARS));
             return Optional.of(new JsonObject().put("AppId", key.account().appId()).put("Uin", key.account().uin())
                     .put("OwnerUin", key.account().ownerUin()).put("Name", key.account().name())
                     .put("SecretId", key.secretId()).put("SecretKey", key.secretKey()));

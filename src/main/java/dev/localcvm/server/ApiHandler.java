@@ -5,9 +5,15 @@ import dev.localcvm.api.Gateway;
 import dev.localcvm.api.RawRequest;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.error.ErrorCode;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.channel.socket.SocketChannel;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.HashMap;
@@ -24,6 +30,8 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.localcvm.access");
     /** After answering an oversize request, read and drop at most this much more before closing. */
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    /** How long a connection whose request the decoder refused stays open for the caller to finish sending. */
+    private static final long LINGER_MILLIS = 10_000;
 
     private final Vertx vertx;
     private final Gateway gateway;
@@ -86,7 +94,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
             RawRequest raw = new RawRequest(method, req.query(), headers, body.getBytes(), String.valueOf(req.remoteAddress()));
             if (!clock.shared() && gateway.answerableWithoutStore(raw)) {
                 // No store involved: answering here saves the hop to a worker, a large part of such a request.
-                send(req, start, gateway.handle(raw), false);
+                send(req, start, gateway.handle(raw), false, false);
                 return;
             }
             vertx.executeBlocking(() -> {
@@ -100,15 +108,57 @@ final class ApiHandler implements Handler<HttpServerRequest> {
                     .onComplete(ar -> {
                         ApiResponse response = ar.succeeded() ? ar.result()
                                 : gateway.reject(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
-                        send(req, start, response, false);
+                        send(req, start, response, false, false);
                     });
         });
+    }
+
+    /**
+     * A request the HTTP decoder refused before any handler saw it: its request line or headers are over the
+     * server's {@code maxBytes}, or it is not valid HTTP/1.1. It still gets the envelope (every API answer
+     * does), and then the connection ends: the decoder has lost its place in the byte stream. Oversize
+     * is {@code RequestSizeLimitExceeded}; anything else {@code UnsupportedProtocol} (not documented, our
+     * choice: the caller does not speak the protocol).
+     */
+    void refuseUndecodable(HttpServerRequest req, int maxBytes) {
+        long start = System.nanoTime();
+        Throwable cause = req.decoderResult().cause();
+        ApiResponse response;
+        if (cause instanceof TooLongHttpLineException) {
+            response = gateway.reject(ErrorCode.REQUEST_SIZE_LIMIT_EXCEEDED, "The request line is over " + maxBytes
+                    + " bytes; a GET request may be at most " + Gateway.GET_LIMIT + " bytes in all.");
+        } else if (cause instanceof TooLongFrameException) {
+            response = gateway.reject(ErrorCode.REQUEST_SIZE_LIMIT_EXCEEDED, "The request headers are over " + maxBytes
+                    + " bytes; a GET request may be at most " + Gateway.GET_LIMIT + " bytes in all.");
+        } else {
+            response = gateway.reject(ErrorCode.UNSUPPORTED_PROTOCOL, "The request is not valid HTTP/1.1.");
+        }
+        // The caller may still be sending the rest of its request, which the decoder now drops. Closing at once
+        // would reset the connection with those bytes unread, and a reset can destroy the answer before the
+        // caller reads it (a "lingering close", as web servers do). So the answer is written but not ended
+        // (ending closes the connection), our side of the connection is shut once it is out, and the connection
+        // closes when the caller closes its side, or after a grace period at the latest.
+        HttpConnection connection = req.connection();
+        long timer = vertx.setTimer(LINGER_MILLIS, id -> connection.close());
+        connection.closeHandler(v -> vertx.cancelTimer(timer));
+        send(req, start, response, true, true).onSuccess(v -> shutdownOutput(connection));
+    }
+
+    /**
+     * Sends our FIN, so that a caller reading to the end of the stream sees the end of the answer at once.
+     * Vert.x has no public call for it, hence its connection's Netty channel; without one, the grace timer
+     * closes the connection.
+     */
+    private static void shutdownOutput(HttpConnection connection) {
+        if (connection instanceof ConnectionBase base && base.channel() instanceof SocketChannel channel) {
+            channel.shutdownOutput();
+        }
     }
 
     private void reject(HttpServerRequest req, long start, ErrorCode code, String message) {
         ApiResponse response = gateway.reject(code, message);
         boolean unread = !req.isEnded();
-        send(req, start, response, unread);
+        send(req, start, response, unread, false);
         if (unread) {
             // Drop the rest of the body without keeping it, then close: the client still gets its answer.
             long[] drained = {0};
@@ -122,7 +172,9 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    private void send(HttpServerRequest req, long start, ApiResponse response, boolean closeAfter) {
+    /** @param unended write the whole answer but leave the response open, so that Vert.x does not close */
+    private Future<Void> send(HttpServerRequest req, long start, ApiResponse response, boolean closeAfter,
+                              boolean unended) {
         HttpServerResponse res = req.response();
         res.setStatusCode(200);
         res.putHeader("Content-Type", "application/json");
@@ -134,13 +186,20 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         if (closeAfter) {
             res.putHeader("Connection", "close");
         }
-        res.end(Buffer.buffer(response.body()));
+        Future<Void> written;
+        if (unended) {
+            res.putHeader("Content-Length", Integer.toString(response.body().length));
+            written = res.write(Buffer.buffer(response.body()));
+        } else {
+            written = res.end(Buffer.buffer(response.body()));
+        }
         long nanos = System.nanoTime() - start;
         metrics.record(response.action(), response.errorCode(), nanos);
         ACCESS.info("requestId={} action={} account={} outcome={} micros={}", response.requestId(),
                 response.action() == null ? "-" : response.action(),
                 response.accountUin() == null ? "-" : response.accountUin(),
                 response.errorCode() == null ? "OK" : response.errorCode(), nanos / 1000);
+        return written;
     }
 
     private static long declaredLength(String value) {

@@ -5,7 +5,9 @@ import static dev.localcvm.server.AdminJson.body;
 import static dev.localcvm.server.AdminJson.bool;
 import static dev.localcvm.server.AdminJson.count;
 import static dev.localcvm.server.AdminJson.known;
+import static dev.localcvm.server.AdminJson.noBody;
 import static dev.localcvm.server.AdminJson.nullableCount;
+import static dev.localcvm.server.AdminJson.text;
 
 import dev.localcvm.account.AccountService;
 import dev.localcvm.account.ApiKey;
@@ -49,8 +51,10 @@ final class CvmAdminRoutes {
                 instances.find(ctx.pathParam("id"), clock.instant()).map(this::view)));
         router.post(prefix + "/instances/:id/attributes").handler(ctx -> answer(worker, ctx, () ->
                 instances.setAttributes(ctx.pathParam("id"), body(ctx).getMap(), clock.instant()).map(this::view)));
-        router.post(prefix + "/instances/:id/recover").handler(ctx -> answer(worker, ctx, () ->
-                instances.recover(ctx.pathParam("id"), clock.instant()).map(this::view)));
+        router.post(prefix + "/instances/:id/recover").handler(ctx -> answer(worker, ctx, () -> {
+            noBody(ctx);
+            return instances.recover(ctx.pathParam("id"), clock.instant()).map(this::view);
+        }));
         router.post(prefix + "/accounts/:uin/attributes").handler(this::accountAttributes);
         router.post(prefix + "/accounts/:uin/temporary-keys").handler(this::temporaryKey);
         router.post(prefix + "/credentials/:secretId/attributes").handler(this::credentialAttributes);
@@ -59,6 +63,7 @@ final class CvmAdminRoutes {
         router.get(prefix + "/faults").handler(ctx -> answer(worker, ctx, () -> Optional.of(new JsonObject()
                 .put("Rules", new JsonArray(service.faults().list().stream().map(JsonObject::mapFrom).toList())))));
         router.delete(prefix + "/faults").handler(ctx -> answer(worker, ctx, () -> {
+            noBody(ctx);
             service.faults().clear();
             return Optional.of(new JsonObject().put("cleared", true));
         }));
@@ -105,7 +110,7 @@ final class CvmAdminRoutes {
             JsonObject b = body(ctx);
             known(b, Set.of("mfa"));
             Object mfa = b.getValue("mfa");
-            if (mfa != null && !MFA_VALUES.contains(String.valueOf(mfa))) {
+            if (mfa != null && !(mfa instanceof String m && MFA_VALUES.contains(m))) {
                 throw new BadRequest("mfa must be null, MISSING, EXPIRED or FAILED");
             }
             if (accounts.findKey(secretId).isEmpty()) {
@@ -134,15 +139,15 @@ final class CvmAdminRoutes {
         answer(worker, ctx, () -> {
             JsonObject b = body(ctx);
             known(b, Set.of("action", "code", "instanceId", "remaining"));
-            if (!(b.getValue("action") instanceof String action) || !(b.getValue("code") instanceof String code)) {
-                throw new BadRequest("action and code are required strings");
+            // The bounds are the store's columns: a longer value could not be kept.
+            String action = text(b, "action", 64);
+            String code = text(b, "code", 128);
+            if (action == null || action.isEmpty() || code == null || code.isEmpty()) {
+                throw new BadRequest("action and code are required, non-empty strings");
             }
-            Object instanceId = b.getValue("instanceId");
-            if (instanceId != null && !(instanceId instanceof String)) {
-                throw new BadRequest("instanceId must be a string");
-            }
+            String instanceId = text(b, "instanceId", 16);
             int remaining = count(b, "remaining", 1);
-            return Optional.of(JsonObject.mapFrom(service.faults().add(action, code, (String) instanceId, remaining,
+            return Optional.of(JsonObject.mapFrom(service.faults().add(action, code, instanceId, remaining,
                     clock.instant())));
         });
     }

@@ -26,6 +26,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +105,14 @@ public final class LocalCvmServer implements AutoCloseable {
                     .setHost(config.host()).setPort(config.port())
                     .setMaxInitialLineLength(MAX_HEADER_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES)
                     .setTcpNoDelay(true);
-            HttpServer http = await(vertx.createHttpServer(options).requestHandler(req -> {
+            HttpServer http = await(vertx.createHttpServer(options).invalidRequestHandler(req -> {
+                if (isAdmin(req)) {
+                    // The admin API is no API: a plain status suits its callers (curl, scripts).
+                    HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(req);
+                } else {
+                    api.refuseUndecodable(req, MAX_HEADER_BYTES);
+                }
+            }).requestHandler(req -> {
                 String path = req.path();
                 if ("/".equals(path)) {
                     api.handle(req);
@@ -181,6 +190,15 @@ public final class LocalCvmServer implements AutoCloseable {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /** Whether the request line was read and names an admin path (a refused line has no path to go by). */
+    private static boolean isAdmin(HttpServerRequest req) {
+        if (req.decoderResult().cause() instanceof TooLongHttpLineException) {
+            return false;
+        }
+        String uri = req.uri();
+        return uri != null && uri.startsWith(AdminRoutes.PREFIX + "/");
     }
 
     static boolean isLoopback(String host) {

@@ -1,6 +1,7 @@
 package dev.localcvm.store;
 
 import dev.localcvm.clock.OffsetStore;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 
 /** The admin clock offset in the database: one row that every replica reads and advances. */
@@ -19,14 +20,18 @@ public final class ClockOffsetRepository implements OffsetStore {
     }
 
     @Override
-    public long add(long millis) {
+    public OptionalLong add(long millis, long maxTotal) {
         return jdbi.inTransaction(h -> {
             h.createUpdate("INSERT INTO server_state (name, num) VALUES (:name, 0) ON CONFLICT DO NOTHING")
                     .bind("name", NAME).execute();
-            h.createUpdate("UPDATE server_state SET num = num + :add WHERE name = :name")
-                    .bind("add", millis).bind("name", NAME).execute();
-            return h.createQuery("SELECT num FROM server_state WHERE name = :name").bind("name", NAME)
-                    .mapTo(Long.class).one();
+            // The bound is part of the update, so that two replicas cannot both pass the check and then the bound.
+            int updated = h.createUpdate("UPDATE server_state SET num = num + :add WHERE name = :name AND num <= :room")
+                    .bind("add", millis).bind("room", maxTotal - millis).bind("name", NAME).execute();
+            if (updated == 0) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(h.createQuery("SELECT num FROM server_state WHERE name = :name").bind("name", NAME)
+                    .mapTo(Long.class).one());
         });
     }
 }

@@ -17,14 +17,20 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code RequestSizeLimitExceeded} (api3-protocol.md §10): a GET's request line plus headers over 32 KB,
  * a v1 POST body over 1 MiB, a v3 POST body over 10 MiB; a declared Content-Length is judged before the
- * body is read. Each limit is also shown not to refuse a request of exactly its size.
+ * body is read. Each limit is also shown not to refuse a request of exactly its size. Requests so large that the
+ * HTTP decoder itself refuses them (request line or headers over 1 MiB) still get the envelope.
  */
 class RequestSizeIT {
     static final int MIB = 1024 * 1024;
@@ -153,5 +159,80 @@ class RequestSizeIT {
         body[size - 2] = '"';
         body[size - 1] = '}';
         return body;
+    }
+
+    @Test
+    void aRequestLineOver1MiBGetsTheEnvelopeAndTheServerStillServes() throws Exception {
+        double before = counted("RequestSizeLimitExceeded");
+
+        RawHttp.Response r = RawHttp.send(server.port(), "GET", "/?Action=DescribeRegions&Foo=" + "a".repeat(MIB + 1),
+                Map.of(), null);
+
+        assertThat(Envelope.errorMessage(r, "RequestSizeLimitExceeded")).contains("32768");
+        assertThat(r.header("Connection")).isEqualTo("close");
+        assertThat(counted("RequestSizeLimitExceeded")).isEqualTo(before + 1);
+        stillServes();
+    }
+
+    /**
+     * The answer comes while the caller is still sending: the server must keep reading (and dropping) the
+     * rest, or the caller's write fails and the answer is lost; 32 MB is far more than socket buffers hold.
+     */
+    @ParameterizedTest
+    @CsvSource({"GET, 2000000", "POST, 2000000", "GET, 32000000"})
+    void aHugeHeaderGetsTheEnvelopeAndTheServerStillServes(String method, int padding) throws Exception {
+        byte[] body = method.equals("POST") ? "{}".getBytes(StandardCharsets.UTF_8) : null;
+        RawHttp.Response r = RawHttp.send(server.port(), method, "/", Map.of("Content-Type", "application/json",
+                "X-Pad", "p".repeat(padding)), body);
+
+        Envelope.error(r, "RequestSizeLimitExceeded");
+        assertThat(r.header("Connection")).isEqualTo("close");
+        stillServes();
+    }
+
+    /** Not valid HTTP/1.1 at all (our choice of code, see the README): UnsupportedProtocol, in the envelope. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nBad Header : v\r\n\r\n"})
+    void aRequestTheDecoderCannotReadIsUnsupportedProtocol(String request) throws Exception {
+        double before = counted("UnsupportedProtocol");
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Envelope.error(readOneResponse(socket.getInputStream()), "UnsupportedProtocol");
+        }
+        assertThat(counted("UnsupportedProtocol")).isEqualTo(before + 1);
+        stillServes();
+    }
+
+    /** The admin API is no API: an oversize request there keeps a plain HTTP status, and harms nothing. */
+    @Test
+    void anOversizeAdminRequestGetsAPlainStatusAndTheServerStillServes() throws Exception {
+        RawHttp.Response r = RawHttp.send(server.port(), "GET", "/_localcvm/health", Map.of("X-Pad",
+                "p".repeat(2_000_000)), null);
+
+        assertThat(r.status()).isEqualTo(431);
+        assertThat(r.header("X-TC-RequestId")).isNull();
+        assertThat(RawHttp.send(server.port(), "GET", "/_localcvm/health", Map.of(), null).status()).isEqualTo(200);
+        stillServes();
+    }
+
+    private static void stillServes() throws Exception {
+        assertThat(Envelope.success(server.tc3().get("").send()).path("TotalCount").asInt()).isPositive();
+    }
+
+    private static final Pattern COUNTER = Pattern.compile(
+            "localcvm_requests_total\\{action=\"other\",code=\"([A-Za-z.]+)\"} ([0-9.E]+)");
+
+    /** How many answers with this code the metrics counted under action "other" (no action known). */
+    private static double counted(String code) throws Exception {
+        Matcher m = COUNTER.matcher(RawHttp.send(server.port(), "GET", "/_localcvm/metrics", Map.of(), null).body());
+        while (m.find()) {
+            if (m.group(1).equals(code)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
     }
 }
