@@ -2,6 +2,7 @@ package dev.localcvm.api;
 
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,11 @@ public final class ProductRegistry {
         this.fallback = fallback;
         products.put(fallback.service(), fallback);
         others.forEach(p -> products.put(p.service(), p));
+    }
+
+    /** Every served product, the fallback included. */
+    public Collection<Product> served() {
+        return List.copyOf(products.values());
     }
 
     /** Whether every served action of this name works without the store. */

@@ -22,9 +22,9 @@ public record Disk(String diskId, String uin, String region, String zone, String
         return "PREPAID".equals(chargeType);
     }
 
-    /** Only data disks are elastic ("portable"): a system disk lives and dies with its instance. */
+    /** Only cloud data disks are elastic ("portable"): a system or local disk lives and dies with its instance. */
     public boolean portable() {
-        return usage == Usage.DATA_DISK;
+        return usage == Usage.DATA_DISK && !diskType.startsWith("LOCAL_");
     }
 
     /** The disk at {@code now}: a transition that fell due applied. */

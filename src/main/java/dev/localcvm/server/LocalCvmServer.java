@@ -53,15 +53,17 @@ public final class LocalCvmServer implements AutoCloseable {
     private final ServerClock clock;
     private final ApiKey defaultKey;
     private final ServerConfig config;
+    private final ProductRegistry registry;
 
     private LocalCvmServer(Vertx vertx, HttpServer http, Database database, ServerClock clock, ApiKey defaultKey,
-                           ServerConfig config) {
+                           ServerConfig config, ProductRegistry registry) {
         this.vertx = vertx;
         this.http = http;
         this.database = database;
         this.clock = clock;
         this.defaultKey = defaultKey;
         this.config = config;
+        this.registry = registry;
     }
 
     public static LocalCvmServer start(ServerConfig config, ServerClock clock) {
@@ -122,7 +124,7 @@ public final class LocalCvmServer implements AutoCloseable {
                     req.response().setStatusCode(404).end();
                 }
             }).listen());
-            return new LocalCvmServer(vertx, http, database, clock, defaultKey, config);
+            return new LocalCvmServer(vertx, http, database, clock, defaultKey, config, registry);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
@@ -146,6 +148,11 @@ public final class LocalCvmServer implements AutoCloseable {
 
     public ServerClock clock() {
         return clock;
+    }
+
+    /** What the gateway serves; tests enumerate its actions so that a new action cannot escape them. */
+    public ProductRegistry products() {
+        return registry;
     }
 
     /** Stops accepting connections, lets in-flight requests finish, then releases everything. */

@@ -135,13 +135,17 @@ public final class ParamBinder {
     }
 
     /**
-     * No string reaches an action unless it can be written back as UTF-8: a lone surrogate ({@code "\ud800"})
-     * is valid JSON and valid percent-encoding, but no response could ever carry it.
+     * No string reaches an action unless it can be stored and written back as UTF-8: a lone surrogate
+     * ({@code "\ud800"}) or a NUL is valid JSON and valid percent-encoding, but neither can be kept as text.
      */
     private static String wellFormed(String text, String path) {
         if (!Checks.wellFormed(text)) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "`" + path + "` is not valid Unicode text (it holds an unpaired surrogate).");
+        }
+        // No parameter is binary, and PostgreSQL cannot store a NUL in text.
+        if (text.indexOf('\u0000') >= 0) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE, "`" + path + "` must not contain NUL characters.");
         }
         return text;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What the end of an instance does to the resources of other products attached to it (cvm-terminate.md §4.4):
- * the system disk always goes; a prepaid instance's data disks go with it when TerminateInstances asked for
+ * the system disk and local disks always go; a prepaid instance's data disks go with it when TerminateInstances asked for
  * {@code ReleasePrepaidDataDisks}, other data disks when they were bought with {@code DeleteWithInstance};
  * the rest are detached and kept. Its elastic IP is released with {@code ReleaseAddress}, else unbound and
  * kept. The owning products apply the plan in the instance's own transaction.
@@ -19,7 +19,8 @@ public record ResourcePlan(String instanceId, List<String> destroyedDisks, List<
         destroyed.add(i.spec().systemDisk().diskId());
         boolean prepaid = i.chargeType() == ChargeType.PREPAID;
         for (Instance.Disk d : i.spec().dataDisks()) {
-            boolean goes = prepaid ? i.releasePrepaidDataDisks() : d.deleteWithInstance();
+            boolean goes = d.diskType().startsWith("LOCAL_")
+                    || (prepaid ? i.releasePrepaidDataDisks() : d.deleteWithInstance());
             (goes ? destroyed : detached).add(d.diskId());
         }
         return new ResourcePlan(i.id(), List.copyOf(destroyed), List.copyOf(detached), i.releaseAddress());

@@ -1,0 +1,144 @@
+package dev.localcvm.testing.fuzz;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.Map;
+
+/**
+ * Valid requests, one or more per served action, that the fuzzer mutates. They name real instances of
+ * the caller (the scope's ids), so that mutations reach the action's own checks and its writes, not only
+ * the binder. An action served without an entry here fails the fuzz test: add its seeds when adding it.
+ */
+public final class Seeds {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** What a seed may refer to: the caller's region, zone and instances there. */
+    public record Context(String region, String zone, List<String> ownIds, List<String> diskIds,
+                          SplittableRandom random) {
+        /** One of the disks the caller's instances show; a well-formed unknown id when there is none. */
+        String disk() {
+            return diskIds.isEmpty() ? "disk-00000000" : diskIds.get(random.nextInt(diskIds.size()));
+        }
+
+        /** One of the caller's instances; a well-formed unknown id when the scope has none. */
+        String id() {
+            return ownIds.isEmpty() ? "ins-00000000" : ownIds.get(random.nextInt(ownIds.size()));
+        }
+
+        /** One to three of the caller's instances. */
+        String ids() {
+            List<String> out = new ArrayList<>();
+            int n = 1 + random.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                String id = id();
+                if (!out.contains(id)) {
+                    out.add(id);
+                }
+            }
+            return String.join("\",\"", out);
+        }
+    }
+
+    private static final Map<String, Function<Context, List<String>>> TABLE = Map.ofEntries(
+            Map.entry("DescribeRegions", c -> List.of("{}")),
+            Map.entry("DescribeZones", c -> List.of("{}")),
+            Map.entry("DescribeImages", c -> List.of("{}",
+                    "{\"ImageIds\":[\"img-pmqg1cw7\"]}",
+                    "{\"Filters\":[{\"Name\":\"image-type\",\"Values\":[\"PUBLIC_IMAGE\"]}],\"Offset\":0,\"Limit\":10}",
+                    "{\"InstanceType\":\"S5.MEDIUM4\",\"Limit\":2}")),
+            Map.entry("RunInstances", c -> List.of(
+                    "{\"Placement\":{\"Zone\":\"" + c.zone() + "\"},\"ImageId\":\"img-pmqg1cw7\","
+                            + "\"InstanceChargeType\":\"POSTPAID_BY_HOUR\",\"InstanceType\":\"S5.SMALL1\",\"InstanceCount\":1}",
+                    "{\"Placement\":{\"Zone\":\"" + c.zone() + "\",\"ProjectId\":0},\"ImageId\":\"img-pmqg1cw7\","
+                            + "\"InstanceType\":\"S5.MEDIUM4\",\"InstanceName\":\"fuzz\",\"InstanceCount\":2,"
+                            + "\"SystemDisk\":{\"DiskType\":\"CLOUD_PREMIUM\",\"DiskSize\":50},"
+                            + "\"DataDisks\":[{\"DiskType\":\"CLOUD_SSD\",\"DiskSize\":100}],"
+                            + "\"InternetAccessible\":{\"InternetMaxBandwidthOut\":1,\"PublicIpAssigned\":true},"
+                            + "\"TagSpecification\":[{\"ResourceType\":\"instance\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}],"
+                            + "\"ClientToken\":\"fuzz-" + c.random().nextInt(1_000_000) + "\"}",
+                    "{\"Placement\":{\"Zone\":\"" + c.zone() + "\"},\"ImageId\":\"img-pmqg1cw7\","
+                            + "\"InstanceChargeType\":\"PREPAID\",\"InstanceChargePrepaid\":{\"Period\":1,"
+                            + "\"RenewFlag\":\"NOTIFY_AND_MANUAL_RENEW\"},\"DisableApiTermination\":false}",
+                    "{\"Placement\":{\"Zone\":\"" + c.zone() + "\"},\"ImageId\":\"img-pmqg1cw7\",\"DryRun\":true,"
+                            + "\"UserData\":\"ZWNobyBoaQ==\",\"HostName\":\"fuzz-host\","
+                            + "\"LoginSettings\":{\"Password\":\"Pa55word!\"},\"SecurityGroupIds\":[\"sg-12345678\"]}")),
+            Map.entry("DescribeInstances", c -> List.of("{}",
+                    "{\"InstanceIds\":[\"" + c.ids() + "\"]}",
+                    "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]}],\"Offset\":0,\"Limit\":20}",
+                    "{\"Filters\":[{\"Name\":\"instance-name\",\"Values\":[\"fuzz\"]},"
+                            + "{\"Name\":\"instance-state\",\"Values\":[\"RUNNING\",\"STOPPED\"]}]}",
+                    "{\"Filters\":[{\"Name\":\"instance-id\",\"Values\":[\"" + c.id() + "\"]},"
+                            + "{\"Name\":\"instance-charge-type\",\"Values\":[\"POSTPAID_BY_HOUR\"]}],\"Limit\":1}")),
+            Map.entry("DescribeInstancesStatus", c -> List.of("{}",
+                    "{\"InstanceIds\":[\"" + c.ids() + "\"]}", "{\"Offset\":1,\"Limit\":5}")),
+            Map.entry("StartInstances", c -> List.of("{\"InstanceIds\":[\"" + c.ids() + "\"]}")),
+            Map.entry("StopInstances", c -> List.of("{\"InstanceIds\":[\"" + c.ids() + "\"]}",
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"StopType\":\"SOFT\",\"StoppedMode\":\"KEEP_CHARGING\"}",
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"ForceStop\":true,\"StoppedMode\":\"STOP_CHARGING\"}")),
+            Map.entry("RebootInstances", c -> List.of("{\"InstanceIds\":[\"" + c.ids() + "\"]}",
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"StopType\":\"SOFT_FIRST\"}",
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"ForceReboot\":false}")),
+            Map.entry("ModifyInstancesAttribute", c -> List.of(
+                    "{\"InstanceIds\":[\"" + c.ids() + "\"],\"InstanceName\":\"fuzz-renamed\"}",
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"DisableApiTermination\":false}",
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"HostName\":\"fuzz-host\"}",
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"SecurityGroups\":[\"sg-12345678\"]}",
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"CamRoleName\":\"role\"}")),
+            Map.entry("TerminateInstances", c -> List.of("{\"InstanceIds\":[\"" + c.id() + "\"]}",
+                    "{\"InstanceIds\":[\"" + c.ids() + "\"],\"ReleaseAddress\":true,\"ReleasePrepaidDataDisks\":false}")),
+            Map.entry("DescribeVpcs", c -> List.of("{}",
+                    "{\"Filters\":[{\"Name\":\"is-default\",\"Values\":[\"true\"]}],\"Offset\":0,\"Limit\":10}")),
+            Map.entry("DescribeSubnets", c -> List.of("{}",
+                    "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]}]}",
+                    "{\"Offset\":\"1\",\"Limit\":\"2\"}")),
+            Map.entry("DescribeSecurityGroups", c -> List.of("{}",
+                    "{\"Filters\":[{\"Name\":\"security-group-name\",\"Values\":[\"default\"]}]}")),
+            Map.entry("DescribeDisks", c -> List.of("{}",
+                    "{\"Filters\":[{\"Name\":\"instance-id\",\"Values\":[\"" + c.id() + "\"]}],\"Limit\":5}",
+                    "{\"DiskIds\":[\"" + c.disk() + "\"]}",
+                    "{\"Filters\":[{\"Name\":\"disk-usage\",\"Values\":[\"DATA_DISK\"]}],\"Order\":\"ASC\","
+                            + "\"OrderField\":\"CREATE_TIME\"}")),
+            Map.entry("DescribeSnapshots", c -> List.of("{}", "{\"Offset\":0,\"Limit\":10}")),
+            Map.entry("AttachDisks", c -> List.of(
+                    "{\"DiskIds\":[\"" + c.disk() + "\"],\"InstanceId\":\"" + c.id() + "\"}")),
+            Map.entry("DetachDisks", c -> List.of("{\"DiskIds\":[\"" + c.disk() + "\"]}")),
+            Map.entry("TerminateDisks", c -> List.of("{\"DiskIds\":[\"" + c.disk() + "\"]}")));
+
+    private Seeds() {
+    }
+
+    /** Whether the table has seeds for this action. */
+    public static boolean covers(String action) {
+        return TABLE.containsKey(action);
+    }
+
+    /** One of the action's seeds, picked at random, as a fresh tree. */
+    public static ObjectNode pick(String action, Context context) {
+        List<String> seeds = all(action, context);
+        return parse(seeds.get(context.random().nextInt(seeds.size())));
+    }
+
+    /** Every seed of the action, as JSON text. */
+    public static List<String> all(String action, Context context) {
+        Function<Context, List<String>> f = TABLE.get(action);
+        if (f == null) {
+            throw new IllegalArgumentException("add a seed for " + action + " to the fuzz harness ("
+                    + Seeds.class.getName() + ")");
+        }
+        return f.apply(context);
+    }
+
+    static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a seed is not JSON: " + json, e);
+        }
+    }
+}
