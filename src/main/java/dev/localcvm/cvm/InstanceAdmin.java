@@ -1,6 +1,6 @@
 package dev.localcvm.cvm;
 
-import dev.localcvm.api.PlainText;
+import dev.localcvm.api.params.Checks;
 import dev.localcvm.cvm.domain.ChargeType;
 import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.cvm.domain.InstanceState;
@@ -120,7 +120,7 @@ public final class InstanceAdmin {
         if (v != null && !(v instanceof String)) {
             throw new BadAttribute("`" + key + "` must be a string");
         }
-        String problem = v == null ? null : PlainText.problem((String) v, MAX_TEXT_CHARS);
+        String problem = v == null ? null : Checks.problem((String) v, MAX_TEXT_CHARS);
         if (problem != null) {
             throw new BadAttribute("`" + key + "` " + problem);
         }

@@ -1,6 +1,6 @@
 package dev.localcvm.server;
 
-import dev.localcvm.api.PlainText;
+import dev.localcvm.api.params.Checks;
 import dev.localcvm.cvm.InstanceAdmin;
 import dev.localcvm.store.InstanceRepository;
 import io.vertx.core.Vertx;
@@ -106,7 +106,7 @@ final class AdminJson {
 
     /** A caller's name as it may appear in a message: short, and without what JSON or a terminal mangles. */
     static String shown(String name) {
-        if (PlainText.problem(name, 64) == null) {
+        if (Checks.problem(name, 64) == null) {
             return name;
         }
         StringBuilder shown = new StringBuilder();
@@ -148,7 +148,7 @@ final class AdminJson {
         if (!(v instanceof String s)) {
             throw new BadRequest(key + " must be a string");
         }
-        String problem = PlainText.problem(s, maxChars);
+        String problem = Checks.problem(s, maxChars);
         if (problem != null) {
             throw new BadRequest(key + " " + problem);
         }

@@ -82,6 +82,21 @@ public final class Checks {
         return s.codePointCount(0, s.length());
     }
 
+    /**
+     * Why {@code value} is not plain text of at most {@code maxChars} characters: free text that ends up in the
+     * store and in answers (account names, OS names, fault codes) must survive UTF-8 on every store, so it holds
+     * no unpaired surrogate, and no control character (they break logs and consoles). Null when it is.
+     */
+    public static String problem(String value, int maxChars) {
+        if (!wellFormed(value)) {
+            return "contains an unpaired surrogate";
+        }
+        if (hasControl(value)) {
+            return "contains a control character";
+        }
+        return length(value) > maxChars ? "is longer than " + maxChars + " characters" : null;
+    }
+
     /** At most {@code max} characters, no control characters; refused with {@code tooLong} when too long. */
     public static void text(String name, String value, int max, ErrorCode tooLong) {
         if (value == null) {
