@@ -10,8 +10,10 @@ import dev.localcvm.api.RateLimiter;
 import dev.localcvm.api.params.ParamBinder;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cvm.CvmProduct;
+import dev.localcvm.vpc.AddressService;
 import dev.localcvm.vpc.VpcProduct;
 import dev.localcvm.cvm.CvmService;
+import dev.localcvm.store.AddressRepository;
 import dev.localcvm.store.AttributeRepository;
 import dev.localcvm.store.ClockOffsetRepository;
 import dev.localcvm.store.SharedRateBuckets;
@@ -66,10 +68,13 @@ public final class LocalCvmServer implements AutoCloseable {
             AccountService accounts = new AccountService(new AccountRepository(database), clock,
                     !config.store().isPostgres());
             ApiKey defaultKey = accounts.ensureDefault(config.secretId(), config.secretKey());
-            CvmService cvm = new CvmService(new InstanceRepository(database), new AttributeRepository(database),
+            InstanceRepository instances = new InstanceRepository(database);
+            CvmService cvm = new CvmService(instances, new AttributeRepository(database),
                     new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
                     config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()));
-            List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create());
+            AddressService addresses = new AddressService(new AddressRepository(database, instances), cvm,
+                    new AddressService.Settings(config.transitionDelay(), VpcProduct.ADDRESS_QUOTA));
+            List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(addresses));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
             // belongs to one process, which keeps its buckets in memory.
