@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -131,7 +132,7 @@ public final class AddressService {
     }
 
     /** The task's addresses as they are now, or empty when the task is unknown in this account and region. */
-    java.util.Optional<List<String>> task(String uin, String region, long taskId) {
+    Optional<List<String>> task(String uin, String region, long taskId) {
         return addresses.task(uin, region, taskId).map(AddressRepository.Task::addressIds);
     }
 }

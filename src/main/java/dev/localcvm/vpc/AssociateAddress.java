@@ -2,6 +2,7 @@ package dev.localcvm.vpc;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
+import dev.localcvm.api.params.Checks;
 import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
@@ -36,7 +37,7 @@ public final class AssociateAddress extends BaseAction<AssociateAddress.Request>
         }
         if (!AddressService.INSTANCE_ID.matcher(r.instanceId()).matches()) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE_MALFORMED, "`InstanceId` `"
-                    + dev.localcvm.api.params.Checks.quote(r.instanceId()) + "` is malformed.");
+                    + Checks.quote(r.instanceId()) + "` is malformed.");
         }
         String uin = ctx.account().uin();
         Address address = service.existing(uin, ctx.region(), r.addressId(), ctx.now());

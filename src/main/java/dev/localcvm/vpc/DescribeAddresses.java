@@ -2,6 +2,7 @@ package dev.localcvm.vpc;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
+import dev.localcvm.api.params.Checks;
 import dev.localcvm.cvm.ResourceIds;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
@@ -66,7 +67,7 @@ public final class DescribeAddresses extends BaseAction<DescribeAddresses.Reques
         List<Address> all = service.all(ctx.account().uin(), ctx.region(), ctx.now()).stream()
                 .sorted(Comparator.comparing(Address::createdTime).reversed().thenComparing(Address::id)).toList();
         if (r.addressIds() != null) {
-            dev.localcvm.api.params.Checks.count("AddressIds", r.addressIds(), 100);
+            Checks.count("AddressIds", r.addressIds(), 100);
             AddressService.checkIds(r.addressIds());
             // An id that does not exist (or no longer does) is simply not in the set, as pollers of a release expect.
             Set<String> wanted = Set.copyOf(r.addressIds());
