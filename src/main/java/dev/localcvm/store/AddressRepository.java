@@ -71,6 +71,11 @@ public final class AddressRepository {
     }
 
     public void commit(Changes changes) {
+        // Released addresses whose time has come leave the table (reads already leave them out). In a statement of
+        // its own: inside the transaction its row locks, taken before the change set's, could deadlock with another.
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM addresses WHERE status = 'OFFLINING' "
+                        + "AND pending_status IS NULL AND due_at <= :now")
+                .bind("now", changes.now().toEpochMilli()).execute());
         try {
             db.betweenWrites(() -> jdbi.useTransaction(h -> apply(h, changes)));
         } catch (InstanceRepository.ConflictException e) {
@@ -98,9 +103,6 @@ public final class AddressRepository {
     }
 
     private void apply(Handle h, Changes c) {
-        // Released addresses whose time has come leave the table, so that they stop counting anywhere.
-        h.createUpdate("DELETE FROM addresses WHERE pending_status IS NULL AND due_at <= :now AND status = 'OFFLINING'")
-                .bind("now", c.now().toEpochMilli()).execute();
         if (!c.inserts().isEmpty()) {
             PreparedBatch insert = h.prepareBatch("INSERT INTO addresses (" + COLUMNS + ") VALUES (:id, :uin, :region, "
                     + ":ip, :type, :name, :status, :charge, :bandwidth, :instance, :privateIp, :created, :pendingStatus, "
