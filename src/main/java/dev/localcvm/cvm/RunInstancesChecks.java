@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * enumerations, id formats, lengths and ranges of the CVM documentation, so that nothing stored can surprise a
  * later read. Numbers and choices the documentation leaves open are in the README's behaviour notes.
  */
-final class RunInstancesChecks {
+public final class RunInstancesChecks {
     static final Set<String> SYSTEM_DISK_TYPES = Set.of("LOCAL_BASIC", "LOCAL_SSD", "CLOUD_BASIC", "CLOUD_SSD",
             "CLOUD_PREMIUM", "CLOUD_BSSD", "CLOUD_HSSD", "CLOUD_TSSD");
     static final Set<String> DATA_DISK_TYPES = Set.of("LOCAL_BASIC", "LOCAL_SSD", "LOCAL_NVME", "LOCAL_PRO",
@@ -28,7 +28,7 @@ final class RunInstancesChecks {
     private static final Set<String> KEEP_IMAGE_LOGIN = Set.of("TRUE", "FALSE");
     private static final List<String> RESERVED_TAG_PREFIXES = List.of("qcloud", "tencent", "project");
     private static final String TAG_SYMBOLS = " +-=._:/@()[]（）【】";
-    static final int MAX_TAGS = 50;
+    public static final int MAX_TAGS = 50;
     static final int MAX_TAG_KEY = 127;
     static final int MAX_TAG_VALUE = 255;
     private static final String PASSWORD_SYMBOLS = "()`~!@#$%^&*-+=|{}[]:;',.?/";
@@ -216,7 +216,7 @@ final class RunInstancesChecks {
      * digits, spaces and {@code + - = . _ : / @ ( ) [ ]} with their full-width brackets; keys starting with a
      * reserved prefix belong to the platform.
      */
-    static void tag(String key, String value) {
+    public static void tag(String key, String value) {
         if (key.isEmpty() || Checks.length(key) > MAX_TAG_KEY || !tagText(key)) {
             throw ApiException.of(ErrorCode.FAILED_OPERATION_ILLEGAL_TAG_KEY, Checks.quote(key));
         }

@@ -12,8 +12,10 @@ import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cbs.CbsProduct;
 import dev.localcvm.cbs.CbsService;
 import dev.localcvm.cvm.CvmProduct;
+import dev.localcvm.vpc.AddressService;
 import dev.localcvm.vpc.VpcProduct;
 import dev.localcvm.cvm.CvmService;
+import dev.localcvm.store.AddressRepository;
 import dev.localcvm.store.AttributeRepository;
 import dev.localcvm.store.ClockOffsetRepository;
 import dev.localcvm.store.SharedRateBuckets;
@@ -79,7 +81,9 @@ public final class LocalCvmServer implements AutoCloseable {
             CvmService cvm = new CvmService(instanceRepository, new AttributeRepository(database),
                     new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
                     config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()));
-            List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(),
+            AddressService addresses = new AddressService(new AddressRepository(database, instanceRepository), cvm,
+                    new AddressService.Settings(config.transitionDelay(), VpcProduct.ADDRESS_QUOTA));
+            List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(addresses),
                     CbsProduct.create(new CbsService(disks, cvm, config.transitionDelay())));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2

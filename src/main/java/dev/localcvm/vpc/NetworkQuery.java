@@ -26,10 +26,17 @@ final class NetworkQuery {
      * The items that match, as a page, with the total before paging.
      *
      * @param fields what each filter name reads from an item; {@code tag-key} and {@code tag:<key>} filters
-     *               are known to every action and match nothing (the default network has no tags)
+     *               are known to every action and here match nothing (the default network has no tags)
      */
     static <T> Page<T> select(List<T> items, String idsName, List<String> ids, Pattern idFormat, Function<T, String> idOf,
                               List<Filter> filters, Map<String, Function<T, String>> fields, Long offset, Long limit) {
+        return select(items, idsName, ids, idFormat, idOf, filters, fields, null, offset, limit);
+    }
+
+    /** As above, with {@code tag-key} and {@code tag:<key>} filters matching the items' tags ({@code tagsOf}). */
+    static <T> Page<T> select(List<T> items, String idsName, List<String> ids, Pattern idFormat, Function<T, String> idOf,
+                              List<Filter> filters, Map<String, Function<T, String>> fields,
+                              Function<T, Map<String, String>> tagsOf, Long offset, Long limit) {
         Checks.range("Offset", offset, 0, Long.MAX_VALUE);
         Checks.range("Limit", limit, 1, 100);
         if (ids != null && filters != null) {
@@ -56,7 +63,7 @@ final class NetworkQuery {
                         "At most " + MAX_FILTERS + " `Filters` may be given.");
             }
             for (Filter f : filters) {
-                matched = matched.stream().filter(i -> matches(f, fields, i)).toList();
+                matched = matched.stream().filter(i -> matches(f, fields, tagsOf, i)).toList();
             }
         }
         long from = offset == null ? 0 : offset;
@@ -68,7 +75,8 @@ final class NetworkQuery {
     record Page<T>(long totalCount, List<T> items) {
     }
 
-    private static <T> boolean matches(Filter f, Map<String, Function<T, String>> fields, T item) {
+    private static <T> boolean matches(Filter f, Map<String, Function<T, String>> fields,
+                                       Function<T, Map<String, String>> tagsOf, T item) {
         if (f.name() == null) {
             throw ApiException.missingParameter("Filters.Name");
         }
@@ -78,7 +86,12 @@ final class NetworkQuery {
                     "A filter may have at most " + MAX_FILTER_VALUES + " values.");
         }
         if (f.name().equals("tag-key") || f.name().startsWith("tag:")) {
-            return false;
+            if (tagsOf == null) {
+                return false;
+            }
+            Map<String, String> tags = tagsOf.apply(item);
+            return f.name().equals("tag-key") ? values.stream().anyMatch(tags::containsKey)
+                    : values.contains(tags.get(f.name().substring("tag:".length())));
         }
         Function<T, String> field = fields.get(f.name());
         if (field == null) {

@@ -8,12 +8,18 @@ import java.util.List;
 public final class VpcProduct {
     public static final String SERVICE = "vpc";
     public static final String VERSION = "2017-03-12";
+    /** EIPs per account and region, the documented default quota. */
+    public static final int ADDRESS_QUOTA = 20;
 
     private VpcProduct() {
     }
 
-    public static Product create() {
+    public static Product create(AddressService addresses) {
         return Product.of(SERVICE, VERSION, RegionCatalog.regionCodes(),
-                List.of(new DescribeVpcs(), new DescribeSubnets(), new DescribeSecurityGroups()));
+                List.of(new DescribeVpcs(), new DescribeSubnets(), new DescribeSecurityGroups(),
+                        new AllocateAddresses(addresses), new DescribeAddresses(addresses),
+                        new AssociateAddress(addresses), new DisassociateAddress(addresses),
+                        new ReleaseAddresses(addresses), new ModifyAddressAttribute(addresses),
+                        new DescribeTaskResult(addresses)));
     }
 }

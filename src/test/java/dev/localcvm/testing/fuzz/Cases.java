@@ -23,7 +23,8 @@ public final class Cases {
     /** A request in one of the four API modes; {@code mutations} 0 sends the seed as it is. */
     public Wire api(SplittableRandom random, Mode mode, String action, World.Scope scope, int mutations) {
         List<String> notes = new ArrayList<>();
-        ObjectNode tree = Seeds.pick(action, new Seeds.Context(scope.region(), scope.zone(), world.ids(scope), world.diskIds(scope), random));
+        ObjectNode tree = Seeds.pick(action, new Seeds.Context(scope.region(), scope.zone(), world.ids(scope), world.diskIds(scope),
+                    world.addressIds(scope), random));
         notes.add("seed " + Text.json(tree));
         new Mutator(random, world.foreignIds(scope), notes).mutate(tree, mutations);
         String region = scope.region();

@@ -20,7 +20,12 @@ public final class Seeds {
 
     /** What a seed may refer to: the caller's region, zone and instances there. */
     public record Context(String region, String zone, List<String> ownIds, List<String> diskIds,
-                          SplittableRandom random) {
+                          List<String> addressIds, SplittableRandom random) {
+        /** One of the caller's elastic IPs; a well-formed unknown id when there is none. */
+        String address() {
+            return addressIds.isEmpty() ? "eip-00000000" : addressIds.get(random.nextInt(addressIds.size()));
+        }
+
         /** One of the disks the caller's instances show; a well-formed unknown id when there is none. */
         String disk() {
             return diskIds.isEmpty() ? "disk-00000000" : diskIds.get(random.nextInt(diskIds.size()));
@@ -108,7 +113,19 @@ public final class Seeds {
             Map.entry("AttachDisks", c -> List.of(
                     "{\"DiskIds\":[\"" + c.disk() + "\"],\"InstanceId\":\"" + c.id() + "\"}")),
             Map.entry("DetachDisks", c -> List.of("{\"DiskIds\":[\"" + c.disk() + "\"]}")),
-            Map.entry("TerminateDisks", c -> List.of("{\"DiskIds\":[\"" + c.disk() + "\"]}")));
+            Map.entry("TerminateDisks", c -> List.of("{\"DiskIds\":[\"" + c.disk() + "\"]}")),
+            Map.entry("AllocateAddresses", c -> List.of("{}",
+                    "{\"AddressCount\":1,\"AddressType\":\"HighQualityEIP\",\"AddressName\":\"fuzz\","
+                            + "\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}")),
+            Map.entry("DescribeAddresses", c -> List.of("{}", "{\"AddressIds\":[\"" + c.address() + "\"]}",
+                    "{\"Filters\":[{\"Name\":\"address-status\",\"Values\":[\"UNBIND\",\"BIND\"]}],\"Limit\":5}")),
+            Map.entry("AssociateAddress", c -> List.of(
+                    "{\"AddressId\":\"" + c.address() + "\",\"InstanceId\":\"" + c.id() + "\"}")),
+            Map.entry("DisassociateAddress", c -> List.of("{\"AddressId\":\"" + c.address() + "\"}")),
+            Map.entry("ReleaseAddresses", c -> List.of("{\"AddressIds\":[\"" + c.address() + "\"]}")),
+            Map.entry("ModifyAddressAttribute", c -> List.of(
+                    "{\"AddressId\":\"" + c.address() + "\",\"AddressName\":\"fuzz-renamed\"}")),
+            Map.entry("DescribeTaskResult", c -> List.of("{\"TaskId\":1}")));
 
     private Seeds() {
     }

@@ -42,6 +42,7 @@ public final class World {
     /** scope name -> instance id -> the instance as DescribeInstances renders it. */
     private static final Pattern DISK_ID = Pattern.compile("\"DiskId\":\"(disk-[a-z0-9]{8})\"");
     private Map<String, Map<String, String>> view = Map.of();
+    private final Map<String, List<String>> addresses = new TreeMap<>();
 
     private World(TestServer server, List<Scope> scopes) {
         this.server = server;
@@ -92,6 +93,9 @@ public final class World {
             ok(s, "RunInstances", "{\"Placement\":{\"Zone\":\"" + s.zone() + "\"},\"ImageId\":\"img-pmqg1cw7\","
                     + "\"InstanceChargeType\":\"PREPAID\",\"InstanceChargePrepaid\":{\"Period\":1}}");
             ok(s, "StopInstances", "{\"InstanceIds\":[\"" + first + "\"]}");
+            List<String> eips = new ArrayList<>();
+            ok(s, "AllocateAddresses", "{\"AddressCount\":2}").path("AddressSet").forEach(a -> eips.add(a.asText()));
+            addresses.put(s.name(), eips);
         }
         view = read();
     }
@@ -153,6 +157,11 @@ public final class World {
     /** Ids of the scope in the last view, whatever their state. */
     public List<String> ids(Scope s) {
         return new ArrayList<>(view.getOrDefault(s.name(), Map.of()).keySet());
+    }
+
+    /** The elastic IPs allocated for the scope when the fixtures were made (some may be gone since). */
+    public List<String> addressIds(Scope s) {
+        return addresses.getOrDefault(s.name(), List.of());
     }
 
     /** The data disks the scope's instances show (system disks too: a refusal of those is a seed too). */
