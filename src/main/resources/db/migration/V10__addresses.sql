@@ -29,3 +29,4 @@ CREATE TABLE address_tasks (
     address_ids  VARCHAR(2000) NOT NULL,
     created_at   BIGINT        NOT NULL
 );
+CREATE INDEX addresses_by_instance ON addresses (instance_id);

@@ -34,9 +34,16 @@ public final class CvmService {
     private final AttributeRepository attributes;
     private final FaultRepository faults;
     private final Settings settings;
+    private final InstanceAddresses addresses;
 
     public CvmService(InstanceRepository instances, AttributeRepository attributes, FaultRepository faults,
                       Settings settings) {
+        this(instances, attributes, faults, settings, InstanceAddresses.NONE);
+    }
+
+    public CvmService(InstanceRepository instances, AttributeRepository attributes, FaultRepository faults,
+                      Settings settings, InstanceAddresses addresses) {
+        this.addresses = addresses;
         this.instances = instances;
         this.attributes = attributes;
         this.faults = faults;
@@ -57,6 +64,10 @@ public final class CvmService {
 
     public Settings settings() {
         return settings;
+    }
+
+    public InstanceAddresses addresses() {
+        return addresses;
     }
 
     /** The batch's instances as they are at {@code now}, and which of the missing ids are tombstoned. */

@@ -7,6 +7,7 @@ import dev.localcvm.cvm.domain.InstanceIds;
 import dev.localcvm.cvm.domain.Operation;
 import dev.localcvm.cvm.domain.Termination;
 import java.util.List;
+import java.util.Map;
 
 /**
  * TerminateInstances (cvm-terminate.md §1-§4): the whole batch is validated phase by phase, then every
@@ -40,7 +41,8 @@ public final class TerminateInstances extends BaseAction<TerminateInstances.Requ
         Termination.Plan plan = Termination.plan(new Termination.Request(request.instanceIds(),
                         Boolean.TRUE.equals(request.releaseAddress()), Boolean.TRUE.equals(request.releasePrepaidDataDisks()),
                         ctx.requestId(), ctx.now(), service.settings().transitionDelay(),
-                        service.settings().postpaidRecycleFirst()),
+                        service.settings().postpaidRecycleFirst(), Boolean.TRUE.equals(request.releaseAddress())
+                        ? service.addresses().boundTypes(uin, ctx.region(), loaded.live().keySet()) : Map.of()),
                 caller, loaded.live(), loaded.tombstoned());
         service.commit(name(), request.instanceIds(), plan.changed(), ctx.now(), uin, plan.prepaidReturns());
         return new Response();

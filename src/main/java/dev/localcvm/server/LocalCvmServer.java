@@ -77,11 +77,13 @@ public final class LocalCvmServer implements AutoCloseable {
             ApiKey defaultKey = accounts.ensureDefault(config.secretId(), config.secretKey());
             InstanceRepository instanceRepository = new InstanceRepository(database);
             DiskRepository disks = new DiskRepository(database);
+            AddressRepository addressRepository = new AddressRepository(database, instanceRepository);
             instanceRepository.follow(disks);
+            instanceRepository.follow(addressRepository);
             CvmService cvm = new CvmService(instanceRepository, new AttributeRepository(database),
                     new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
-                    config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()));
-            AddressService addresses = new AddressService(new AddressRepository(database, instanceRepository), cvm,
+                    config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()), addressRepository);
+            AddressService addresses = new AddressService(addressRepository, cvm,
                     new AddressService.Settings(config.transitionDelay(), VpcProduct.ADDRESS_QUOTA));
             List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(addresses),
                     CbsProduct.create(new CbsService(disks, cvm, config.transitionDelay())));

@@ -1,5 +1,11 @@
 package dev.localcvm.store;
 
+import dev.localcvm.cvm.InstanceAddresses;
+import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.cvm.domain.ResourcePlan;
+import java.util.HashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +26,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Elastic IPs and their tasks. Every change is a compare-and-set on {@code version}; a commit applies its address
  * rows, its task and (for an association) the instance's change in one transaction, or nothing.
  */
-public final class AddressRepository {
+public final class AddressRepository implements InstanceFollower, InstanceAddresses {
     private static final String COLUMNS = "address_id, uin, region, address_ip, address_type, address_name, status, "
             + "charge_type, bandwidth, instance_id, private_ip, created_at, pending_status, due_at, tags, version";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +67,50 @@ public final class AddressRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM addresses WHERE uin = :uin "
                         + "AND region = :region ORDER BY created_at, address_id")
                 .bind("uin", uin).bind("region", region).map((rs, ctx) -> read(rs)).list());
+    }
+
+    @Override
+    public Map<String, String> boundTypes(String uin, String region, Collection<String> instanceIds) {
+        if (instanceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> types = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT instance_id, address_type FROM addresses WHERE uin = :uin "
+                        + "AND region = :region AND instance_id IN (<ids>)")
+                .bind("uin", uin).bind("region", region).bindList("ids", new ArrayList<>(instanceIds))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> types.put(e.getKey(), e.getValue())));
+        return types;
+    }
+
+    @Override
+    public void launched(Handle h, List<Instance> launched, Instant now) {
+        // A new instance has no elastic IP yet.
+    }
+
+    /**
+     * The end of an instance frees its EIP: released when TerminateInstances asked for {@code ReleaseAddress}
+     * (the types that allows were checked before the termination began), else unbound and kept.
+     */
+    @Override
+    public void destroyed(Handle h, List<Instance> destroyed, Instant now) {
+        Map<String, Boolean> release = new HashMap<>();
+        destroyed.forEach(i -> release.put(i.id(), ResourcePlan.of(i).releaseAddress()));
+        List<Map.Entry<String, String>> bound = h.createQuery("SELECT address_id, instance_id FROM addresses "
+                        + "WHERE instance_id IN (<ids>) ORDER BY address_id")
+                .bindList("ids", new ArrayList<>(release.keySet()))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+        List<String> released = new ArrayList<>();
+        List<String> unbound = new ArrayList<>();
+        bound.forEach(e -> (release.get(e.getValue()) ? released : unbound).add(e.getKey()));
+        if (!released.isEmpty()) {
+            h.createUpdate("DELETE FROM addresses WHERE address_id IN (<ids>)").bindList("ids", released).execute();
+        }
+        if (!unbound.isEmpty()) {
+            h.createUpdate("UPDATE addresses SET status = 'UNBIND', instance_id = NULL, private_ip = NULL, "
+                            + "pending_status = NULL, due_at = NULL, version = version + 1 WHERE address_id IN (<ids>)")
+                    .bindList("ids", unbound).execute();
+        }
     }
 
     public Optional<Task> task(String uin, String region, long taskId) {

@@ -2,6 +2,7 @@ package dev.localcvm.cvm.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the end of an instance does to the resources of other products attached to it (cvm-terminate.md §4.4):
@@ -12,6 +13,8 @@ import java.util.List;
  */
 public record ResourcePlan(String instanceId, List<String> destroyedDisks, List<String> detachedDisks,
                            boolean releaseAddress) {
+    /** The EIP types the seed lists as released by {@code ReleaseAddress}; a plain {@code EIP} is not one. */
+    public static final Set<String> RELEASABLE = Set.of("HighQualityEIP", "AntiDDoSEIP", "EIPv6", "HighQualityEIPv6");
 
     public static ResourcePlan of(Instance i) {
         List<String> destroyed = new ArrayList<>();

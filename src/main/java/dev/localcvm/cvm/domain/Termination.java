@@ -26,8 +26,14 @@ public final class Termination {
                          boolean unpaidOrder, int returnQuota, int returnsUsed, Integer terminateQuota) {
     }
 
+    /** @param addressTypes the type of the EIP bound to each instance of the batch that has one */
     public record Request(List<String> ids, boolean releaseAddress, boolean releasePrepaidDataDisks,
-                          String requestId, Instant now, Duration delay, boolean postpaidRecycleFirst) {
+                          String requestId, Instant now, Duration delay, boolean postpaidRecycleFirst,
+                          Map<String, String> addressTypes) {
+        public Request(List<String> ids, boolean releaseAddress, boolean releasePrepaidDataDisks, String requestId,
+                       Instant now, Duration delay, boolean postpaidRecycleFirst) {
+            this(ids, releaseAddress, releasePrepaidDataDisks, requestId, now, delay, postpaidRecycleFirst, Map.of());
+        }
     }
 
     /** The instances as they will be saved, and how many prepaid returns the batch uses. */
@@ -83,6 +89,17 @@ public final class Termination {
         if (req.releaseAddress() && !caller.eipReleaseEnabled()) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE_NOT_SUPPORTED,
                     "`ReleaseAddress` is not enabled for this account.");
+        }
+        if (req.releaseAddress()) {
+            // Row 11's second trigger (§4.4): releasing a plain EIP is refused rather than silently skipped.
+            for (String id : req.ids()) {
+                String type = req.addressTypes().get(id);
+                if (type != null && !ResourcePlan.RELEASABLE.contains(type)) {
+                    throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE_NOT_SUPPORTED, "`ReleaseAddress` cannot "
+                            + "release the " + type + " bound to `" + id + "`; only " + ResourcePlan.RELEASABLE.stream()
+                            .sorted().toList() + " are released with an instance.");
+                }
+            }
         }
     }
 
