@@ -121,6 +121,16 @@ public final class CvmService {
         }
     }
 
+    /**
+     * Every live instance of the account and region with an address in the subnet, as it is at {@code now}: for
+     * the vpc product's DescribeUsedIpAddress. The subnet is not a column, so the region's instances are read.
+     */
+    public List<Instance> inSubnet(String uin, String region, String subnetId, Instant now) {
+        sweep(uin, region, now);
+        return instances.page(uin, region, "", Map.of(), 0, -1, false, null).instances().stream()
+                .flatMap(i -> i.settle(now).stream()).filter(i -> subnetId.equals(i.spec().subnetId())).toList();
+    }
+
     /** Fails the call with an injected code when a fault rule matches; nothing has changed yet. */
     public void injectFault(String action, Collection<String> ids) {
         Optional<String> code = faults.consume(action, ids);

@@ -74,7 +74,7 @@ final class CvmAdminRoutes {
             String uin = ctx.pathParam("uin");
             JsonObject b = body(ctx);
             known(b, Set.of("appIdInvalid", "eipReleaseEnabled", "unpaidOrder", "returnQuota", "returnsUsed",
-                    "terminateQuota", "instanceQuota", "failNextLaunches"));
+                    "terminateQuota", "instanceQuota", "failNextLaunches", "addressQuota"));
             if (accounts.findAccount(uin).isEmpty()) {
                 return Optional.empty();
             }
@@ -84,7 +84,8 @@ final class CvmAdminRoutes {
                     count(b, "returnQuota", a.returnQuota()), count(b, "returnsUsed", a.returnsUsed()),
                     b.containsKey("terminateQuota") ? nullableCount(b, "terminateQuota") : a.terminateQuota(),
                     b.containsKey("instanceQuota") ? nullableCount(b, "instanceQuota") : a.instanceQuota(),
-                    count(b, "failNextLaunches", a.failNextLaunches()));
+                    count(b, "failNextLaunches", a.failNextLaunches()),
+                    b.containsKey("addressQuota") ? nullableCount(b, "addressQuota") : a.addressQuota());
             service.attributes().saveAccount(uin, changed);
             return Optional.of(JsonObject.mapFrom(service.attributes().account(uin)));
         });

@@ -19,7 +19,8 @@ public final class AttributeRepository {
                 .map((rs, ctx) -> new AccountAttributes(rs.getBoolean("app_id_invalid"),
                         rs.getBoolean("eip_release_enabled"), rs.getBoolean("unpaid_order"), rs.getInt("return_quota"),
                         rs.getInt("returns_used"), (Integer) rs.getObject("terminate_quota"),
-                        (Integer) rs.getObject("instance_quota"), rs.getInt("fail_next_launches")))
+                        (Integer) rs.getObject("instance_quota"), rs.getInt("fail_next_launches"),
+                        (Integer) rs.getObject("address_quota")))
                 .findOne().orElse(AccountAttributes.DEFAULTS));
     }
 
@@ -29,11 +30,12 @@ public final class AttributeRepository {
             h.createUpdate("UPDATE account_attributes SET app_id_invalid = :appIdInvalid, "
                             + "eip_release_enabled = :eip, unpaid_order = :unpaid, return_quota = :quota, "
                             + "returns_used = :used, terminate_quota = :terminateQuota, instance_quota = :instanceQuota, "
-                            + "fail_next_launches = :failNext WHERE uin = :uin")
+                            + "fail_next_launches = :failNext, address_quota = :addressQuota WHERE uin = :uin")
                     .bind("appIdInvalid", a.appIdInvalid()).bind("eip", a.eipReleaseEnabled())
                     .bind("unpaid", a.unpaidOrder()).bind("quota", a.returnQuota()).bind("used", a.returnsUsed())
                     .bind("terminateQuota", a.terminateQuota()).bind("instanceQuota", a.instanceQuota())
-                    .bind("failNext", a.failNextLaunches()).bind("uin", uin).execute();
+                    .bind("failNext", a.failNextLaunches()).bind("addressQuota", a.addressQuota())
+                    .bind("uin", uin).execute();
         });
     }
 

@@ -37,16 +37,23 @@ public final class AddressService {
     private final AddressRepository addresses;
     private final InstanceSeam instances;
     private final Settings settings;
+    private final CvmService cvm;
     private final ResourceIds ids = new ResourceIds();
 
     public AddressService(AddressRepository addresses, CvmService cvm, Settings settings) {
         this.addresses = addresses;
+        this.cvm = cvm;
         this.instances = new InstanceSeam(cvm);
         this.settings = settings;
     }
 
     Settings settings() {
         return settings;
+    }
+
+    /** The account attributes (an account's own EIP quota) are kept with the other admin attributes, in cvm. */
+    public CvmService cvm() {
+        return cvm;
     }
 
     InstanceSeam instances() {

@@ -71,7 +71,8 @@ public final class AllocateAddresses extends BaseAction<AllocateAddresses.Reques
         int count = r.addressCount() == null ? 1 : r.addressCount().intValue();
         String uin = ctx.account().uin();
         int live = service.all(uin, ctx.region(), ctx.now()).size();
-        int quota = service.settings().quota();
+        Integer own = service.cvm().attributes().account(uin).addressQuota();
+        int quota = own != null ? own : service.settings().quota();
         if (live + count > quota) {
             throw ApiException.of(ErrorCode.ADDRESS_QUOTA_LIMIT_EXCEEDED, quota);
         }

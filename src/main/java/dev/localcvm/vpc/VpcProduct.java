@@ -20,6 +20,7 @@ public final class VpcProduct {
                         new AllocateAddresses(addresses), new DescribeAddresses(addresses),
                         new AssociateAddress(addresses), new DisassociateAddress(addresses),
                         new ReleaseAddresses(addresses), new ModifyAddressAttribute(addresses),
-                        new DescribeTaskResult(addresses)));
+                        new DescribeTaskResult(addresses), new DescribeUsedIpAddress(addresses.cvm()),
+                        new DescribeBandwidthPackages()));
     }
 }

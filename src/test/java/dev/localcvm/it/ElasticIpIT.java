@@ -8,6 +8,7 @@ import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.cvm.v20170312.models.Instance;
 import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.TestServer;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -294,6 +295,18 @@ class ElasticIpIT {
         assertThat(a.code("AllocateAddresses")).isEqualTo("AddressQuotaLimitExceeded");
         a.cvm().settle();
         assertThat(a.allocate()).hasSize(1);
+    }
+
+    @Test
+    void anAccountsOwnQuotaIsAnAdminAttribute() throws Exception {
+        Account a = account();
+        String path = "/_localcvm/accounts/" + a.cvm().uin() + "/attributes";
+        a.cvm().server().admin("POST", path, new JsonObject().put("addressQuota", 2));
+        assertThat(a.allocate("AddressCount", 2)).hasSize(2);
+        assertThat(a.code("AllocateAddresses")).isEqualTo("AddressQuotaLimitExceeded");
+        a.cvm().server().admin("POST", path, new JsonObject().putNull("addressQuota"));
+        assertThat(a.allocate("AddressCount", 18)).hasSize(18);
+        assertThat(a.code("AllocateAddresses")).isEqualTo("AddressQuotaLimitExceeded");
     }
 
     @Test

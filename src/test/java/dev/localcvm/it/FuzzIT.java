@@ -226,7 +226,7 @@ class FuzzIT {
         World.Scope scope = world.scopes().get(0);
         for (String action : actions.keySet()) {
             for (String json : Seeds.all(action, new Seeds.Context(scope.region(), scope.zone(), world.ids(scope), world.diskIds(scope),
-                    world.addressIds(scope),
+                    world.addressIds(scope), world.vpcId(scope),
                     new SplittableRandom(seed)))) {
                 Verdict v = Verdict.of(world.call(scope, action, json));
                 assertThat(v.problem()).as("seed %s %s: %s", action, json, v.detail()).isNull();

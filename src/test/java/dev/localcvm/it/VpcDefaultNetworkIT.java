@@ -83,6 +83,31 @@ class VpcDefaultNetworkIT {
         }
     }
 
+    @Test
+    void anAddressIsUsedUntilItsInstanceIsGone() throws Exception {
+        try (CvmFixture cvm = CvmFixture.start()) {
+            String id = cvm.running("POSTPAID_BY_HOUR");
+            Instance i = cvm.describe(id);
+            String ip = i.getPrivateIpAddresses()[0];
+            CommonClient vpc = cvm.server().common(TestServer.Mode.TC3_POST, "vpc", "2017-03-12", CvmFixture.REGION);
+            String query = "{\"VpcId\":\"" + i.getVirtualPrivateCloud().getVpcId() + "\",\"SubnetId\":\""
+                    + i.getVirtualPrivateCloud().getSubnetId() + "\",\"IpAddresses\":[\"" + ip + "\",\"172.16.0.1\"]}";
+            JsonNode used = call(vpc, "DescribeUsedIpAddress", query);
+            assertThat(used.path("TotalCount").asInt()).isEqualTo(1);
+            assertThat(used.path("IpAddressStates").get(0).path("ResourceId").asText()).isEqualTo(id);
+            assertThat(used.path("IpAddressStates").get(0).path("IpAddress").asText()).isEqualTo(ip);
+            com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest t =
+                    new com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest();
+            t.setInstanceIds(new String[] {id});
+            cvm.client().TerminateInstances(t);
+            assertThat(call(vpc, "DescribeUsedIpAddress", query).path("TotalCount").asInt()).as("terminating").isEqualTo(1);
+            cvm.settle();
+            assertThat(call(vpc, "DescribeUsedIpAddress", query).path("TotalCount").asInt()).as("gone").isZero();
+            assertThat(code(vpc, "DescribeUsedIpAddress", "{\"VpcId\":\"vpc-zzzzzzzz\"}")).isEqualTo("ResourceNotFound");
+            assertThat(call(vpc, "DescribeBandwidthPackages", "{}").path("TotalCount").asInt()).isZero();
+        }
+    }
+
     private static boolean within(String ip, String cidr) {
         String[] parts = cidr.split("/");
         int bits = Integer.parseInt(parts[1]);

@@ -24,7 +24,7 @@ public final class Cases {
     public Wire api(SplittableRandom random, Mode mode, String action, World.Scope scope, int mutations) {
         List<String> notes = new ArrayList<>();
         ObjectNode tree = Seeds.pick(action, new Seeds.Context(scope.region(), scope.zone(), world.ids(scope), world.diskIds(scope),
-                    world.addressIds(scope), random));
+                    world.addressIds(scope), world.vpcId(scope), random));
         notes.add("seed " + Text.json(tree));
         new Mutator(random, world.foreignIds(scope), notes).mutate(tree, mutations);
         String region = scope.region();

@@ -19,8 +19,10 @@ public final class Seeds {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** What a seed may refer to: the caller's region, zone and instances there. */
+    /** @param vpcId the caller's default VPC in the region, the one every account has */
     public record Context(String region, String zone, List<String> ownIds, List<String> diskIds,
-                          List<String> addressIds, SplittableRandom random) {
+                          List<String> addressIds, String vpcId, SplittableRandom random) {
+
         /** One of the caller's elastic IPs; a well-formed unknown id when there is none. */
         String address() {
             return addressIds.isEmpty() ? "eip-00000000" : addressIds.get(random.nextInt(addressIds.size()));
@@ -125,7 +127,10 @@ public final class Seeds {
             Map.entry("ReleaseAddresses", c -> List.of("{\"AddressIds\":[\"" + c.address() + "\"]}")),
             Map.entry("ModifyAddressAttribute", c -> List.of(
                     "{\"AddressId\":\"" + c.address() + "\",\"AddressName\":\"fuzz-renamed\"}")),
-            Map.entry("DescribeTaskResult", c -> List.of("{\"TaskId\":1}")));
+            Map.entry("DescribeTaskResult", c -> List.of("{\"TaskId\":1}")),
+            Map.entry("DescribeUsedIpAddress", c -> List.of("{\"VpcId\":\"" + c.vpcId() + "\"}",
+                    "{\"VpcId\":\"" + c.vpcId() + "\",\"IpAddresses\":[\"172.16.48.2\"],\"Limit\":5}")),
+            Map.entry("DescribeBandwidthPackages", c -> List.of("{}", "{\"Offset\":0,\"Limit\":10}")));
 
     private Seeds() {
     }

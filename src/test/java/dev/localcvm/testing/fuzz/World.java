@@ -43,6 +43,7 @@ public final class World {
     private static final Pattern DISK_ID = Pattern.compile("\"DiskId\":\"(disk-[a-z0-9]{8})\"");
     private Map<String, Map<String, String>> view = Map.of();
     private final Map<String, List<String>> addresses = new TreeMap<>();
+    private final Map<String, String> vpcs = new TreeMap<>();
 
     private World(TestServer server, List<Scope> scopes) {
         this.server = server;
@@ -96,6 +97,7 @@ public final class World {
             List<String> eips = new ArrayList<>();
             ok(s, "AllocateAddresses", "{\"AddressCount\":2}").path("AddressSet").forEach(a -> eips.add(a.asText()));
             addresses.put(s.name(), eips);
+            vpcs.put(s.name(), ok(s, "DescribeVpcs", "{}").path("VpcSet").path(0).path("VpcId").asText());
         }
         view = read();
     }
@@ -162,6 +164,11 @@ public final class World {
     /** The elastic IPs allocated for the scope when the fixtures were made (some may be gone since). */
     public List<String> addressIds(Scope s) {
         return addresses.getOrDefault(s.name(), List.of());
+    }
+
+    /** The scope's default VPC. */
+    public String vpcId(Scope s) {
+        return vpcs.getOrDefault(s.name(), "vpc-00000000");
     }
 
     /** The data disks the scope's instances show (system disks too: a refusal of those is a seed too). */

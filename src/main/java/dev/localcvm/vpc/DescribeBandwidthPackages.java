@@ -1,0 +1,39 @@
+package dev.localcvm.vpc;
+
+import dev.localcvm.api.BaseAction;
+import dev.localcvm.api.CallContext;
+import dev.localcvm.api.params.Checks;
+import dev.localcvm.error.ErrorCode;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** DescribeBandwidthPackages: localcvm has no bandwidth packages, so the set is empty; the request is checked. */
+public final class DescribeBandwidthPackages extends BaseAction<DescribeBandwidthPackages.Request> {
+    private static final Pattern PACKAGE_ID = Pattern.compile("bwp-[a-z0-9]{8}");
+
+    public DescribeBandwidthPackages() {
+        super("DescribeBandwidthPackages", Request.class, 20);
+    }
+
+    public record Request(List<String> bandwidthPackageIds, List<NetworkQuery.Filter> filters, Long offset,
+                          Long limit) {
+    }
+
+    public record Response(long totalCount, List<Object> bandwidthPackageSet) {
+    }
+
+    @Override
+    public boolean needsStore() {
+        return false;
+    }
+
+    @Override
+    public Response execute(Request r, CallContext ctx) {
+        Checks.range("Offset", r.offset(), 0, Long.MAX_VALUE);
+        Checks.range("Limit", r.limit(), 1, 100);
+        Checks.ids(r.bandwidthPackageIds(), PACKAGE_ID,
+                ErrorCode.INVALID_PARAMETER_VALUE_BANDWIDTH_PACKAGE_ID_MALFORMED);
+        Checks.count("Filters", r.filters(), 10);
+        return new Response(0, List.of());
+    }
+}
