@@ -27,7 +27,7 @@ public final class DescribeDisks extends BaseAction<DescribeDisks.Request> {
     private final CbsService service;
 
     public DescribeDisks(CbsService service) {
-        super("DescribeDisks", Request.class, 20);
+        super("DescribeDisks", Request.class, 100);
         this.service = service;
     }
 
@@ -48,8 +48,7 @@ public final class DescribeDisks extends BaseAction<DescribeDisks.Request> {
 
     @Override
     public Response execute(Request r, CallContext ctx) {
-        Checks.range("Offset", r.offset(), 0, Long.MAX_VALUE);
-        Checks.range("Limit", r.limit(), 1, 100);
+        Checks.page(r.offset(), r.limit());
         Checks.oneOf("Order", r.order(), ORDERS);
         Checks.oneOf("OrderField", r.orderField(), ORDER_FIELDS);
         if (r.diskIds() != null && r.filters() != null) {

@@ -51,6 +51,9 @@ public final class DescribeImages extends BaseAction<DescribeImages.Request> {
         }
         if (r.filters() != null) {
             for (Filter f : r.filters()) {
+                if (f.name() == null) {
+                    throw ApiException.missingParameter("Filters.Name");
+                }
                 if (!FILTERS.contains(f.name())) {
                     throw ApiException.of(ErrorCode.INVALID_FILTER, f.name());
                 }

@@ -40,8 +40,6 @@ public final class RunInstancesChecks {
     private static final Pattern HOST_ID = Pattern.compile("host-[a-z0-9]{8}");
     private static final Pattern BANDWIDTH_PACKAGE_ID = Pattern.compile("bwp-[a-z0-9]{8}");
     private static final Pattern PLACEMENT_GROUP_ID = Pattern.compile("ps-[a-z0-9]{8}");
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
     /** "DEFAULT" in both VpcId and SubnetId asks for the account's default network. */
     static final String DEFAULT_NETWORK = "DEFAULT";
 
@@ -116,7 +114,7 @@ public final class RunInstancesChecks {
                 Checks.id(vpc.vpcId(), VPC_ID, ErrorCode.INVALID_PARAMETER_VALUE_VPC_ID_MALFORMED);
                 Checks.id(vpc.subnetId(), SUBNET_ID, ErrorCode.INVALID_PARAMETER_VALUE_SUBNET_ID_MALFORMED);
             }
-            Checks.ids(vpc.privateIpAddresses(), IPV4, ErrorCode.INVALID_PARAMETER_VALUE_IP_ADDRESS_MALFORMED);
+            Checks.ids(vpc.privateIpAddresses(), Checks.IPV4, ErrorCode.INVALID_PARAMETER_VALUE_IP_ADDRESS_MALFORMED);
             Checks.range("VirtualPrivateCloud.Ipv6AddressCount", vpc.ipv6AddressCount(), 0, 1);
         }
         if (net != null) {

@@ -29,8 +29,7 @@ public final class DescribeBandwidthPackages extends BaseAction<DescribeBandwidt
 
     @Override
     public Response execute(Request r, CallContext ctx) {
-        Checks.range("Offset", r.offset(), 0, Long.MAX_VALUE);
-        Checks.range("Limit", r.limit(), 1, 100);
+        Checks.page(r.offset(), r.limit());
         Checks.ids(r.bandwidthPackageIds(), PACKAGE_ID,
                 ErrorCode.INVALID_PARAMETER_VALUE_BANDWIDTH_PACKAGE_ID_MALFORMED);
         Checks.count("Filters", r.filters(), 10);

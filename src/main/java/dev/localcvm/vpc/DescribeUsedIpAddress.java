@@ -9,15 +9,12 @@ import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * DescribeUsedIpAddress: which private addresses of a subnet of the default VPC are taken, and by which
  * instance. An instance that is gone no longer holds its address.
  */
 public final class DescribeUsedIpAddress extends BaseAction<DescribeUsedIpAddress.Request> {
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
     private final CvmService cvm;
 
     public DescribeUsedIpAddress(CvmService cvm) {
@@ -46,10 +43,9 @@ public final class DescribeUsedIpAddress extends BaseAction<DescribeUsedIpAddres
         if (r.vpcId() == null) {
             throw ApiException.missingParameter("VpcId");
         }
-        Checks.range("Offset", r.offset(), 0, Long.MAX_VALUE);
-        Checks.range("Limit", r.limit(), 1, 100);
+        Checks.page(r.offset(), r.limit());
         Checks.count("IpAddresses", r.ipAddresses(), 100);
-        Checks.ids(r.ipAddresses(), IPV4, ErrorCode.INVALID_PARAMETER_VALUE_MALFORMED);
+        Checks.ids(r.ipAddresses(), Checks.IPV4, ErrorCode.INVALID_PARAMETER_VALUE_MALFORMED);
         if (r.ipAddresses() != null && r.filters() != null) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_COEXIST,
                     "`IpAddresses` and `Filters` cannot be given together.");

@@ -37,8 +37,7 @@ final class NetworkQuery {
     static <T> Page<T> select(List<T> items, String idsName, List<String> ids, Pattern idFormat, Function<T, String> idOf,
                               List<Filter> filters, Map<String, Function<T, String>> fields,
                               Function<T, Map<String, String>> tagsOf, Long offset, Long limit) {
-        Checks.range("Offset", offset, 0, Long.MAX_VALUE);
-        Checks.range("Limit", limit, 1, 100);
+        Checks.page(offset, limit);
         if (ids != null && filters != null) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_COEXIST,
                     "`" + idsName + "` and `Filters` cannot be given together.");

@@ -186,10 +186,32 @@ class CloudDisksIT {
                 .isEqualTo("InvalidInstanceId.NotFound");
         assertThat(code("DescribeDisks", "{\"Filters\":[{\"Name\":\"colour\",\"Values\":[\"x\"]}]}"))
                 .isEqualTo("InvalidFilter");
+        assertThat(code("DescribeDisks", "{\"DiskIds\":[\"" + data + "\"],\"Filters\":[{\"Name\":\"zone\","
+                + "\"Values\":[\"x\"]}]}")).isEqualTo("InvalidParameter");
         // Atomic: one unknown disk among them and the known one stays unattached.
         assertThat(code("AttachDisks", "{\"DiskIds\":[\"" + data + "\",\"disk-zzzzzzzz\"],\"InstanceId\":\"" + id + "\"}"))
                 .isEqualTo("InvalidDiskId.NotFound");
         assertThat(disk(data).path("DiskState").asText()).isEqualTo("UNATTACHED");
+    }
+
+    @Test
+    void anInstanceTakesAtMostTwentyDataDisks() throws Exception {
+        String full = CvmFixture.run(cvm.client(), "POSTPAID_BY_HOUR", r -> {
+            DataDisk[] twenty = new DataDisk[20];
+            for (int k = 0; k < twenty.length; k++) {
+                twenty[k] = new DataDisk();
+                twenty[k].setDiskSize(10L);
+            }
+            r.setDataDisks(twenty);
+        }).get(0);
+        String spare = withDisks("POSTPAID_BY_HOUR");
+        cvm.settle();
+        String disk = cvm.describe(spare).getDataDisks()[1].getDiskId();
+        call("DetachDisks", "{\"DiskIds\":[\"" + disk + "\"]}");
+        cvm.settle();
+        assertThat(code("AttachDisks", "{\"DiskIds\":[\"" + disk + "\"],\"InstanceId\":\"" + full + "\"}"))
+                .isEqualTo("LimitExceeded.InstanceAttachedDisk");
+        assertThat(disk(disk).path("DiskState").asText()).isEqualTo("UNATTACHED");
     }
 
     @Test

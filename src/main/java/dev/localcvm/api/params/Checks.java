@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * otherwise returns, so that an action's validation reads as a list of rules.
  */
 public final class Checks {
+    /** A dotted-quad IPv4 address. */
+    public static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
     /** How much of a caller's value an error message repeats. */
     private static final int QUOTED = 64;
 
@@ -125,6 +128,12 @@ public final class Checks {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE_RANGE,
                     "`" + name + "` must be between " + min + " and " + max + ".");
         }
+    }
+
+    /** Describe paging: {@code Offset} at least 0, {@code Limit} 1-100. */
+    public static void page(Long offset, Long limit) {
+        range("Offset", offset, 0, Long.MAX_VALUE);
+        range("Limit", limit, 1, 100);
     }
 
     /** Every element matches {@code format}, else {@code code} with the element as its subject. */
