@@ -2,6 +2,7 @@ package dev.localcvm.cbs;
 
 import dev.localcvm.cvm.CvmService;
 import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.cvm.domain.ResourcePlan;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import dev.localcvm.store.DiskRepository;
@@ -67,25 +68,59 @@ public final class CbsService {
 
     /** Every given disk as it is at {@code now}, in request order; an unknown one is InvalidDiskId.NotFound. */
     List<Disk> load(String uin, String region, List<String> ids, Instant now) {
-        cvm.sweep(uin, region, now);
-        Map<String, Disk> found = disks.find(uin, region, ids, null).stream()
-                .collect(Collectors.toMap(Disk::diskId, Function.identity()));
+        Map<String, Disk> found = byId(find(uin, region, ids, null, now));
         List<Disk> batch = new ArrayList<>(ids.size());
         for (String id : ids) {
             Disk d = found.get(id);
             if (d == null) {
                 throw ApiException.of(ErrorCode.INVALID_DISK_ID_NOT_FOUND, id);
             }
-            batch.add(d.settle(now));
+            batch.add(d);
         }
         return batch;
     }
 
-    /** Disks of an account and region at {@code now}, narrowed as {@link DiskRepository#find} narrows. */
+    /**
+     * Disks of an account and region at {@code now}, narrowed by ids and instances when given: data disks from
+     * their rows, system disks from their instances.
+     */
     List<Disk> find(String uin, String region, Collection<String> ids, Collection<String> instanceIds, Instant now) {
         // An instance whose end fell due takes or frees its disks when that end is recorded: record it first.
         cvm.sweep(uin, region, now);
-        return disks.find(uin, region, ids, instanceIds).stream().map(d -> d.settle(now)).toList();
+        List<Disk> out = new ArrayList<>(disks.find(uin, region, ids, instanceIds).stream().map(d -> d.settle(now))
+                .toList());
+        if (ids != null) {
+            Set<String> rows = byId(out).keySet();
+            out.addAll(systemDisks(uin, region, ids.stream().filter(id -> !rows.contains(id)).toList(), now));
+        } else {
+            List<Instance> owners = instanceIds != null ? List.copyOf(cvm.load(uin, region, instanceIds, now).live()
+                    .values()) : cvm.all(uin, region, now);
+            owners.forEach(i -> out.add(Disk.systemDiskOf(i)));
+        }
+        return out;
+    }
+
+    /**
+     * The system disks among {@code ids}: found through the instance their id names, or, for an instance launched
+     * before system disk ids followed instance ids, among all the account's instances.
+     */
+    private List<Disk> systemDisks(String uin, String region, List<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> owners = ids.stream().map(ResourcePlan::instanceOfSystemDisk).toList();
+        List<Disk> found = new ArrayList<>(cvm.load(uin, region, owners, now).live().values().stream()
+                .map(Disk::systemDiskOf).filter(d -> ids.contains(d.diskId())).toList());
+        if (found.size() < ids.size()) {
+            Set<String> seen = found.stream().map(Disk::diskId).collect(Collectors.toSet());
+            cvm.all(uin, region, now).stream().map(Disk::systemDiskOf)
+                    .filter(d -> ids.contains(d.diskId()) && !seen.contains(d.diskId())).forEach(found::add);
+        }
+        return found;
+    }
+
+    private static Map<String, Disk> byId(List<Disk> list) {
+        return list.stream().collect(Collectors.toMap(Disk::diskId, Function.identity(), (a, b) -> a));
     }
 
     /** The instance as it is now, or InvalidInstanceId.NotFound. */

@@ -1,5 +1,7 @@
 package dev.localcvm.cbs;
 
+import dev.localcvm.cvm.domain.ChargeType;
+import dev.localcvm.cvm.domain.Instance;
 import java.time.Instant;
 
 /**
@@ -17,6 +19,19 @@ public record Disk(String diskId, String uin, String region, String zone, String
     public enum Usage { SYSTEM_DISK, DATA_DISK }
 
     public enum State { ATTACHED, UNATTACHED, ATTACHING, DETACHING, TORECYCLE }
+
+    /** A disk's charge type follows its instance's: prepaid, or else postpaid by the hour. */
+    public static String chargeTypeOf(Instance i) {
+        return i.chargeType() == ChargeType.PREPAID ? "PREPAID" : "POSTPAID_BY_HOUR";
+    }
+
+    /** An instance's system disk as cbs shows it: part of the instance, attached for as long as it lives. */
+    public static Disk systemDiskOf(Instance i) {
+        Instance.Disk d = i.spec().systemDisk();
+        return new Disk(d.diskId(), i.uin(), i.region(), i.spec().zone(), i.id(), Usage.SYSTEM_DISK, State.ATTACHED,
+                chargeTypeOf(i), d.diskType(), d.diskSize(), true, d.encrypt(), d.throughputPerformance(),
+                d.diskName() == null ? "" : d.diskName(), i.createdTime(), i.spec().expiredTime(), null, null, 0);
+    }
 
     public boolean prepaid() {
         return "PREPAID".equals(chargeType);

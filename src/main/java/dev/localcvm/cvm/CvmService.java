@@ -126,9 +126,14 @@ public final class CvmService {
      * the vpc product's DescribeUsedIpAddress. The subnet is not a column, so the region's instances are read.
      */
     public List<Instance> inSubnet(String uin, String region, String subnetId, Instant now) {
+        return all(uin, region, now).stream().filter(i -> subnetId.equals(i.spec().subnetId())).toList();
+    }
+
+    /** Every live instance of the account and region as it is at {@code now}: for other products' listings. */
+    public List<Instance> all(String uin, String region, Instant now) {
         sweep(uin, region, now);
         return instances.page(uin, region, "", Map.of(), 0, -1, false, null).instances().stream()
-                .flatMap(i -> i.settle(now).stream()).filter(i -> subnetId.equals(i.spec().subnetId())).toList();
+                .flatMap(i -> i.settle(now).stream()).toList();
     }
 
     /** Fails the call with an injected code when a fault rule matches; nothing has changed yet. */

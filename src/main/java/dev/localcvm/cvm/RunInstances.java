@@ -10,6 +10,7 @@ import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.cvm.domain.InstanceState;
 import dev.localcvm.cvm.domain.InstanceTypes;
 import dev.localcvm.cvm.domain.Operation;
+import dev.localcvm.cvm.domain.ResourcePlan;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import dev.localcvm.store.InstanceRepository;
@@ -193,7 +194,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
         boolean publicIp = bandwidth > 0 && (r.internetAccessible().publicIpAssigned() == null
                 || r.internetAccessible().publicIpAssigned());
         var sd = r.systemDisk();
-        Instance.Disk systemDisk = new Instance.Disk(ids.next("disk"),
+        Instance.Disk systemDisk = new Instance.Disk(ResourcePlan.systemDiskId(id),
                 sd == null || sd.diskType() == null ? "CLOUD_PREMIUM" : sd.diskType(),
                 sd == null || sd.diskSize() == null ? 50 : sd.diskSize(), true, false, null,
                 sd == null ? null : sd.diskName());

@@ -95,7 +95,12 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
     @Override
     public void destroyed(Handle h, List<Instance> destroyed, Instant now) {
         Map<String, Boolean> release = new HashMap<>();
-        destroyed.forEach(i -> release.put(i.id(), ResourcePlan.of(i).releaseAddress()));
+        // A bound EIP is the instance's public address: an instance without one has no EIP to look for.
+        destroyed.stream().filter(i -> i.publicIps() != null && !i.publicIps().isEmpty())
+                .forEach(i -> release.put(i.id(), ResourcePlan.of(i).releaseAddress()));
+        if (release.isEmpty()) {
+            return;
+        }
         List<Map.Entry<String, String>> bound = h.createQuery("SELECT address_id, instance_id FROM addresses "
                         + "WHERE instance_id IN (<ids>) ORDER BY address_id")
                 .bindList("ids", new ArrayList<>(release.keySet()))

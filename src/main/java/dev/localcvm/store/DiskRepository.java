@@ -16,9 +16,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The cbs product's disks. Disks are born with their instance (RunInstances) and, when it ends, destroyed or
+ * The cbs product's data disks. They are born with their instance (RunInstances) and, when it ends, destroyed or
  * detached as its {@link ResourcePlan} says, in the instance's own transaction ({@link InstanceFollower}). Every
- * other change is a compare-and-set on {@code version}.
+ * other change is a compare-and-set on {@code version}. System disks have no rows: they are part of their
+ * instance, and cbs shows them from it.
  */
 public final class DiskRepository implements InstanceFollower {
     private static final String COLUMNS = "disk_id, uin, region, zone, instance_id, disk_usage, disk_state, "
@@ -90,18 +91,21 @@ public final class DiskRepository implements InstanceFollower {
 
     @Override
     public void launched(Handle h, List<Instance> instances, Instant now) {
+        if (instances.stream().allMatch(i -> i.spec().dataDisks().isEmpty())) {
+            return;
+        }
         PreparedBatch insert = h.prepareBatch("INSERT INTO disks (" + COLUMNS + ") VALUES (:id, :uin, :region, :zone, "
                 + ":instance, :usage, 'ATTACHED', :charge, :type, :size, :deleteWith, :encrypt, :throughput, :name, "
                 + ":created, :deadline, NULL, NULL, 0)");
         for (Instance i : instances) {
-            String charge = i.chargeType().name().equals("PREPAID") ? "PREPAID" : "POSTPAID_BY_HOUR";
-            add(insert, i, i.spec().systemDisk(), Disk.Usage.SYSTEM_DISK, charge);
+            String charge = Disk.chargeTypeOf(i);
             i.spec().dataDisks().forEach(d -> add(insert, i, d, Disk.Usage.DATA_DISK, charge));
         }
         insert.execute();
     }
 
     private static void add(PreparedBatch insert, Instance i, Instance.Disk d, Disk.Usage usage, String charge) {
+        // System disks have no row: they are part of their instance (ResourcePlan.systemDiskId).
         insert.bind("id", d.diskId()).bind("uin", i.uin()).bind("region", i.region()).bind("zone", i.spec().zone())
                 .bind("instance", i.id()).bind("usage", usage.name()).bind("charge", charge)
                 .bind("type", d.diskType()).bind("size", d.diskSize()).bind("deleteWith", d.deleteWithInstance())

@@ -10,7 +10,14 @@ import com.tencentcloudapi.cvm.v20170312.models.DataDisk;
 import com.tencentcloudapi.cvm.v20170312.models.Instance;
 import com.tencentcloudapi.cvm.v20170312.models.SystemDisk;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
+import dev.localcvm.clock.ServerClock;
+import dev.localcvm.cvm.domain.ChargeType;
+import dev.localcvm.cvm.domain.Instances;
+import dev.localcvm.store.Database;
+import dev.localcvm.store.InstanceRepository;
+import dev.localcvm.store.StoreConfig;
 import dev.localcvm.testing.CvmFixture;
+import dev.localcvm.testing.TestStores;
 import dev.localcvm.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +117,37 @@ class CloudDisksIT {
         }
         assertThat(shown.getDataDisks()[0].getEncrypt()).isTrue();
         assertThat(shown.getDataDisks()[1].getThroughputPerformance()).isEqualTo(100L);
+    }
+
+    @Test
+    void aSystemDiskIsNamedAfterItsInstanceAndFoundByItsId() throws Exception {
+        String id = withDisks("POSTPAID_BY_HOUR");
+        String system = cvm.describe(id).getSystemDisk().getDiskId();
+        assertThat(system).isEqualTo("disk-" + id.substring(4));
+        JsonNode d = disk(system);
+        assertThat(d.path("DiskUsage").asText()).isEqualTo("SYSTEM_DISK");
+        assertThat(d.path("InstanceId").asText()).isEqualTo(id);
+        assertThat(d.path("DiskSize").asLong()).isEqualTo(60);
+    }
+
+    /** An instance launched before system disk ids followed instance ids keeps its own: it is still found. */
+    @Test
+    void anEarlierInstancesSystemDiskIsFoundByItsOwnId() throws Exception {
+        StoreConfig store = TestStores.fresh();
+        dev.localcvm.cvm.domain.Instance earlier = Instances.running("ins-early001", ChargeType.POSTPAID_BY_HOUR);
+        try (Database db = Database.open(store)) {
+            new InstanceRepository(db).commit(new InstanceRepository.Changes(List.of(earlier), List.of(), List.of(),
+                    Instances.T0, null, 0, null));
+        }
+        try (TestServer server = TestServer.start(TestStores.on(TestServer.config(), store), ServerClock.system())) {
+            CommonClient own = server.common(TestServer.Mode.TC3_POST, "cbs", "2017-03-12", CvmFixture.REGION);
+            JsonNode set = JSON.readTree(own.call("DescribeDisks", "{\"DiskIds\":[\"disk-00000001\"]}"))
+                    .path("Response").path("DiskSet");
+            assertThat(set.size()).isEqualTo(1);
+            assertThat(set.get(0).path("InstanceId").asText()).isEqualTo("ins-early001");
+            assertThat(JSON.readTree(own.call("DescribeDisks", "{}")).path("Response").path("TotalCount").asInt())
+                    .isEqualTo(1);
+        }
     }
 
     @Test
