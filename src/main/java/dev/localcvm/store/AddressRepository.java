@@ -58,8 +58,20 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
      *
      * @param instanceChanges the instance's side of an association, or null
      */
+    /** @param quota with inserts, how many addresses the account may hold in the region after them */
     public record Changes(List<Address> inserts, List<Address> updates, List<Address> deletes, Task task,
-                          InstanceRepository.Changes instanceChanges, Instant now) {
+                          InstanceRepository.Changes instanceChanges, Instant now, int quota) {
+        public Changes(List<Address> inserts, List<Address> updates, List<Address> deletes, Task task,
+                       InstanceRepository.Changes instanceChanges, Instant now) {
+            this(inserts, updates, deletes, task, instanceChanges, now, Integer.MAX_VALUE);
+        }
+    }
+
+    /** New addresses would take the account past its quota in the region; nothing was saved. */
+    public static final class QuotaExceededException extends RuntimeException {
+        public QuotaExceededException() {
+            super("address quota exceeded", null, false, false);
+        }
     }
 
     /** Every address of the account and region as stored (not settled), oldest first. */
@@ -136,7 +148,7 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
         } catch (InstanceRepository.ConflictException e) {
             throw new ConflictException("instance");
         } catch (RuntimeException e) {
-            if (e instanceof ConflictException) {
+            if (e instanceof ConflictException || e instanceof QuotaExceededException) {
                 throw e;
             }
             // A taken id or task number (a primary-key violation) or a serialization failure: the caller retries.
@@ -159,6 +171,17 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
 
     private void apply(Handle h, Changes c) {
         if (!c.inserts().isEmpty()) {
+            // Allocations of one account wait for each other here (its account row is locked), so that two at once
+            // cannot both pass the quota: each counts what the other committed.
+            String uin = c.inserts().get(0).uin();
+            String region = c.inserts().get(0).region();
+            h.createQuery("SELECT uin FROM accounts WHERE uin = :uin FOR UPDATE").bind("uin", uin)
+                    .mapTo(String.class).list();
+            long held = h.createQuery("SELECT COUNT(*) FROM addresses WHERE uin = :uin AND region = :region")
+                    .bind("uin", uin).bind("region", region).mapTo(Long.class).one();
+            if (held + c.inserts().size() > c.quota()) {
+                throw new QuotaExceededException();
+            }
             PreparedBatch insert = h.prepareBatch("INSERT INTO addresses (" + COLUMNS + ") VALUES (:id, :uin, :region, "
                     + ":ip, :type, :name, :status, :charge, :bandwidth, :instance, :privateIp, :created, :pendingStatus, "
                     + ":due, :tags, 0)");

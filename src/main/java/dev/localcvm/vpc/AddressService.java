@@ -121,6 +121,12 @@ public final class AddressService {
      */
     long commit(String uin, String region, List<Address> inserts, List<Address> changed, List<String> taskAddresses,
                 InstanceRepository.Changes instanceChanges, Instant now) {
+        return commit(uin, region, inserts, changed, taskAddresses, instanceChanges, now, Integer.MAX_VALUE);
+    }
+
+    /** @param quota with inserts: the most addresses the account may hold in the region, checked as they commit */
+    long commit(String uin, String region, List<Address> inserts, List<Address> changed, List<String> taskAddresses,
+                InstanceRepository.Changes instanceChanges, Instant now, int quota) {
         List<Address> updates = new ArrayList<>();
         List<Address> deletes = new ArrayList<>();
         for (Address a : changed) {
@@ -130,7 +136,9 @@ public final class AddressService {
         AddressRepository.Task task = taskAddresses == null ? null
                 : new AddressRepository.Task(taskId, uin, region, taskAddresses);
         try {
-            addresses.commit(new AddressRepository.Changes(inserts, updates, deletes, task, instanceChanges, now));
+            addresses.commit(new AddressRepository.Changes(inserts, updates, deletes, task, instanceChanges, now, quota));
+        } catch (AddressRepository.QuotaExceededException e) {
+            throw ApiException.of(ErrorCode.ADDRESS_QUOTA_LIMIT_EXCEEDED, quota);
         } catch (AddressRepository.ConflictException e) {
             throw new ApiException(ErrorCode.UNSUPPORTED_MUTEX_OPERATION_TASK_RUNNING,
                     "Another operation changed the resource meanwhile (" + e.getMessage() + "); try again.");

@@ -85,7 +85,7 @@ public final class AllocateAddresses extends BaseAction<AllocateAddresses.Reques
                     ctx.now(), service.settings().transitionDelay()));
         }
         List<String> ids = created.stream().map(Address::id).toList();
-        long task = service.commit(uin, ctx.region(), created, List.of(), ids, null, ctx.now());
+        long task = service.commit(uin, ctx.region(), created, List.of(), ids, null, ctx.now(), quota);
         return new Response(ids, Long.toString(task));
     }
 
