@@ -7,12 +7,11 @@ import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeZonesRequest;
-import com.tencentcloudapi.cvm.v20170312.models.InstanceChargePrepaid;
-import com.tencentcloudapi.cvm.v20170312.models.Placement;
 import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
 import dev.localcvm.embed.LocalCvm;
 import dev.localcvm.embed.LocalCvmExtension;
+import dev.localcvm.testing.CvmFixture;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,18 +36,7 @@ class EmbeddedLocalCvmIT {
     }
 
     private static RunInstancesRequest run(String chargeType) {
-        RunInstancesRequest req = new RunInstancesRequest();
-        Placement p = new Placement();
-        p.setZone("ap-guangzhou-3");
-        req.setPlacement(p);
-        req.setImageId("img-pmqg1cw7");
-        req.setInstanceChargeType(chargeType);
-        if (chargeType.equals("PREPAID")) {
-            InstanceChargePrepaid prepaid = new InstanceChargePrepaid();
-            prepaid.setPeriod(1L);
-            req.setInstanceChargePrepaid(prepaid);
-        }
-        return req;
+        return CvmFixture.runRequest(chargeType);
     }
 
     private static TerminateInstancesRequest terminate(String id) {
