@@ -1,14 +1,11 @@
 package dev.localcvm.store;
 
-import dev.localcvm.cvm.InstanceAddresses;
-import dev.localcvm.cvm.domain.Instance;
-import dev.localcvm.cvm.domain.ResourcePlan;
-import java.util.HashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localcvm.cvm.InstanceAddresses;
+import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.cvm.domain.ResourcePlan;
 import dev.localcvm.vpc.Address;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
