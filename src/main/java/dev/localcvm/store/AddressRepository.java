@@ -31,12 +31,10 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Address.Tag>> TAGS = new TypeReference<>() {
     };
-    private final Database db;
     private final Jdbi jdbi;
     private final InstanceRepository instances;
 
     public AddressRepository(Database db, InstanceRepository instances) {
-        this.db = db;
         this.jdbi = db.jdbi();
         this.instances = instances;
     }
@@ -142,26 +140,29 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM addresses WHERE status = 'OFFLINING' "
                         + "AND pending_status IS NULL AND due_at <= :now")
                 .bind("now", changes.now().toEpochMilli()).execute());
+        // The instance's side (an association's public IP) and the addresses in one transaction, the instance's
+        // rows first as every product's change takes them; the instance store maps serialization failures.
+        InstanceRepository.Changes instanceChanges = changes.instanceChanges() != null ? changes.instanceChanges()
+                : InstanceRepository.Changes.of(List.of(), List.of(), changes.now());
         try {
-            db.betweenWrites(() -> jdbi.useTransaction(h -> apply(h, changes)));
+            instances.commit(instanceChanges, h -> apply(h, changes));
         } catch (InstanceRepository.ConflictException e) {
             throw new ConflictException("instance");
         } catch (RuntimeException e) {
             if (e instanceof ConflictException || e instanceof QuotaExceededException) {
                 throw e;
             }
-            // A taken id or task number (a primary-key violation) or a serialization failure: the caller retries.
-            if (isConstraintOrConflict(e)) {
+            // A taken id or task number (a primary-key violation): the caller retries.
+            if (isConstraintViolation(e)) {
                 throw new ConflictException("address");
             }
             throw e;
         }
     }
 
-    private static boolean isConstraintOrConflict(Throwable e) {
+    private static boolean isConstraintViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return true;
             }
         }
@@ -207,9 +208,6 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
                             + "VALUES (:id, :uin, :region, :ids, :at)")
                     .bind("id", t.taskId()).bind("uin", t.uin()).bind("region", t.region())
                     .bind("ids", String.join(",", t.addressIds())).bind("at", c.now().toEpochMilli()).execute();
-        }
-        if (c.instanceChanges() != null) {
-            instances.applyIn(h, c.instanceChanges());
         }
     }
 

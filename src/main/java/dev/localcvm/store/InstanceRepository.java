@@ -284,13 +284,6 @@ public final class InstanceRepository {
         return false;
     }
 
-    /** Applies instance changes inside another product's transaction (an EIP association changes the public IP). */
-    void applyIn(Handle h, Changes changes) {
-        if (!changes.isEmpty()) {
-            apply(h, changes);
-        }
-    }
-
     private void apply(Handle h, Changes changes) {
         insert(h, changes.inserts());
         if (!changes.inserts().isEmpty()) {
