@@ -72,11 +72,30 @@ public final class ResourceIds {
         }
     }
 
-    /** An address of the default VPC (172.16.0.0/16), one /20 per zone number. */
+    /** An address of the default VPC (172.16.0.0/16), in the zone's subnet. */
     public String privateIp(String zone) {
         RandomGenerator random = this.random.get();
-        int zoneNumber = Integer.parseInt(zone.substring(zone.lastIndexOf('-') + 1));
-        return "172.16." + ((zoneNumber * 16 + random.nextInt(16)) % 256) + "." + (2 + random.nextInt(252));
+        return "172.16." + (subnetBase(zone) + random.nextInt(16)) + "." + (2 + random.nextInt(252));
+    }
+
+    // The default network every account has in every region (the vpc product shows it; instances launched
+    // without a network of their own are in it): its ids follow from the account and the region or zone.
+
+    public static String defaultVpcId(String uin, String region) {
+        return stable("vpc", uin + region);
+    }
+
+    public static String defaultSubnetId(String uin, String zone) {
+        return stable("subnet", uin + zone);
+    }
+
+    public static String defaultSecurityGroupId(String uin, String region) {
+        return stable("sg", uin + region);
+    }
+
+    /** The third octet of the zone's /20 in 172.16.0.0/16: 16 times the zone's number, modulo 256. */
+    public static int subnetBase(String zone) {
+        return Integer.parseInt(zone.substring(zone.lastIndexOf('-') + 1)) * 16 % 256;
     }
 
     /** A public address from 198.18.0.0/15, the benchmarking range. */

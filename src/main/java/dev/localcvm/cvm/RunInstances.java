@@ -219,8 +219,8 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                 systemDisk, dataDisks, List.of(privateIp), bandwidth,
                 r.internetAccessible() == null || r.internetAccessible().internetChargeType() == null
                         ? "TRAFFIC_POSTPAID_BY_HOUR" : r.internetAccessible().internetChargeType(),
-                ownNetwork ? vpc.vpcId() : ResourceIds.stable("vpc", uin + ctx.region()),
-                ownNetwork ? vpc.subnetId() : ResourceIds.stable("subnet", uin + launch.zone()),
+                ownNetwork ? vpc.vpcId() : ResourceIds.defaultVpcId(uin, ctx.region()),
+                ownNetwork ? vpc.subnetId() : ResourceIds.defaultSubnetId(uin, launch.zone()),
                 r.loginSettings() == null || r.loginSettings().keyIds() == null ? List.of() : r.loginSettings().keyIds(),
                 List.copyOf(tags), RequestIds.next(),
                 prepaid ? (r.instanceChargePrepaid().renewFlag() == null ? "NOTIFY_AND_MANUAL_RENEW"
@@ -232,7 +232,7 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                 .name(name(r.instanceName(), launch.count(), n)).state(InstanceState.PENDING)
                 .chargeType(launch.chargeType()).disableApiTermination(Boolean.TRUE.equals(r.disableApiTermination()))
                 .securityGroupIds(r.securityGroupIds() != null ? r.securityGroupIds()
-                        : List.of(ResourceIds.stable("sg", uin + ctx.region())))
+                        : List.of(ResourceIds.defaultSecurityGroupId(uin, ctx.region())))
                 .camRoleName(r.camRoleName()).hostName(r.hostName())
                 .publicIps(publicIp ? List.of(ids.publicIp()) : null)
                 .operation(Operation.RUN, ctx.requestId())

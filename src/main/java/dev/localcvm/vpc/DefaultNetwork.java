@@ -30,7 +30,7 @@ public final class DefaultNetwork {
     }
 
     public static Vpc vpc(String uin, String region) {
-        return new Vpc(ResourceIds.stable("vpc", uin + region), "Default-VPC", VPC_CIDR);
+        return new Vpc(ResourceIds.defaultVpcId(uin, region), "Default-VPC", VPC_CIDR);
     }
 
     /** The region's subnets in zone order; empty for a region localcvm does not know. */
@@ -38,18 +38,17 @@ public final class DefaultNetwork {
         String vpcId = vpc(uin, region).vpcId();
         String routeTable = ResourceIds.stable("rtb", uin + region);
         return RegionCatalog.region(region).map(r -> r.zones().stream()
-                .map(z -> new Subnet(ResourceIds.stable("subnet", uin + z.zone()), vpcId, "Default-Subnet-" + z.zone(),
+                .map(z -> new Subnet(ResourceIds.defaultSubnetId(uin, z.zone()), vpcId, "Default-Subnet-" + z.zone(),
                         cidrOf(z.zone()), z.zone(), routeTable))
                 .toList()).orElse(List.of());
     }
 
     public static SecurityGroup securityGroup(String uin, String region) {
-        return new SecurityGroup(ResourceIds.stable("sg", uin + region), "default", "System created security group");
+        return new SecurityGroup(ResourceIds.defaultSecurityGroupId(uin, region), "default", "System created security group");
     }
 
-    /** 172.16.(16 n mod 256).0/20 for zone number n, matching {@link ResourceIds#privateIp(String)}. */
+    /** The zone's /20, the block {@link ResourceIds#privateIp(String)} draws from. */
     static String cidrOf(String zone) {
-        int zoneNumber = Integer.parseInt(zone.substring(zone.lastIndexOf('-') + 1));
-        return "172.16." + (zoneNumber * 16 % 256) + ".0/20";
+        return "172.16." + ResourceIds.subnetBase(zone) + ".0/20";
     }
 }
