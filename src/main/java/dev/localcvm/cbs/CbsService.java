@@ -1,5 +1,6 @@
 package dev.localcvm.cbs;
 
+import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.cvm.CvmService;
 import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.cvm.domain.ResourcePlan;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * to {@code ResourceBusy}.
  */
 public final class CbsService {
-    static final Pattern DISK_ID = Pattern.compile("disk-[a-z0-9]{8}");
+    static final Pattern DISK_ID = IdFormat.DISK.pattern();
     private final DiskRepository disks;
     private final CvmService cvm;
     private final Duration transitionDelay;

@@ -3,13 +3,14 @@ package dev.localcvm.cbs;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.Checks;
+import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.error.ErrorCode;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** DescribeSnapshots: localcvm takes no snapshots, so the set is empty; the request is still checked. */
 public final class DescribeSnapshots extends BaseAction<DescribeSnapshots.Request> {
-    private static final Pattern SNAPSHOT_ID = Pattern.compile("snap-[a-z0-9]{8}");
+    private static final Pattern SNAPSHOT_ID = IdFormat.SNAPSHOT.pattern();
 
     public DescribeSnapshots() {
         super("DescribeSnapshots", Request.class, 20);

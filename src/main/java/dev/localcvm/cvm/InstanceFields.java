@@ -1,6 +1,7 @@
 package dev.localcvm.cvm;
 
 import dev.localcvm.api.params.Checks;
+import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import java.util.Base64;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * documentation states them. Whatever passes here is stored and shown by every later read.
  */
 final class InstanceFields {
-    static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[a-z0-9]{8}");
+    static final Pattern SECURITY_GROUP_ID = IdFormat.SECURITY_GROUP.pattern();
     static final int MAX_SECURITY_GROUPS = 5;
     static final int MAX_USER_DATA_BYTES = 16 * 1024;
     private static final Pattern CAM_ROLE_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,128}");

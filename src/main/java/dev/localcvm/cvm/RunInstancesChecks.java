@@ -1,6 +1,7 @@
 package dev.localcvm.cvm;
 
 import dev.localcvm.api.params.Checks;
+import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import java.util.HashSet;
@@ -33,13 +34,13 @@ public final class RunInstancesChecks {
     static final int MAX_TAG_VALUE = 255;
     private static final String PASSWORD_SYMBOLS = "()`~!@#$%^&*-+=|{}[]:;',.?/";
 
-    private static final Pattern VPC_ID = Pattern.compile("vpc-[a-z0-9]{8}");
-    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[a-z0-9]{8}");
-    private static final Pattern SNAPSHOT_ID = Pattern.compile("snap-[a-z0-9]{8}");
-    private static final Pattern KEY_ID = Pattern.compile("skey-[a-z0-9]{8}");
-    private static final Pattern HOST_ID = Pattern.compile("host-[a-z0-9]{8}");
-    private static final Pattern BANDWIDTH_PACKAGE_ID = Pattern.compile("bwp-[a-z0-9]{8}");
-    private static final Pattern PLACEMENT_GROUP_ID = Pattern.compile("ps-[a-z0-9]{8}");
+    private static final Pattern VPC_ID = IdFormat.VPC.pattern();
+    private static final Pattern SUBNET_ID = IdFormat.SUBNET.pattern();
+    private static final Pattern SNAPSHOT_ID = IdFormat.SNAPSHOT.pattern();
+    private static final Pattern KEY_ID = IdFormat.KEY_PAIR.pattern();
+    private static final Pattern HOST_ID = IdFormat.HOST.pattern();
+    private static final Pattern BANDWIDTH_PACKAGE_ID = IdFormat.BANDWIDTH_PACKAGE.pattern();
+    private static final Pattern PLACEMENT_GROUP_ID = IdFormat.PLACEMENT_GROUP.pattern();
     /** "DEFAULT" in both VpcId and SubnetId asks for the account's default network. */
     static final String DEFAULT_NETWORK = "DEFAULT";
 

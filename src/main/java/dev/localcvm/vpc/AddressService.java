@@ -1,6 +1,7 @@
 package dev.localcvm.vpc;
 
 import dev.localcvm.api.params.Checks;
+import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.cvm.CvmService;
 import dev.localcvm.cvm.ResourceIds;
 import dev.localcvm.error.ApiException;
@@ -24,8 +25,8 @@ import java.util.stream.Collectors;
  * a change set (addresses, their task and an instance's side) atomically.
  */
 public final class AddressService {
-    static final Pattern ADDRESS_ID = Pattern.compile("eip-[a-z0-9]{8}");
-    static final Pattern INSTANCE_ID = Pattern.compile("ins-[a-z0-9]{8}");
+    static final Pattern ADDRESS_ID = IdFormat.ADDRESS.pattern();
+    static final Pattern INSTANCE_ID = IdFormat.INSTANCE.pattern();
 
     /**
      * @param transitionDelay D, how long CREATING, BINDING, UNBINDING and OFFLINING last

@@ -3,6 +3,7 @@ package dev.localcvm.vpc;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.Checks;
+import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.cvm.RunInstancesChecks;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
@@ -23,7 +24,7 @@ public final class AllocateAddresses extends BaseAction<AllocateAddresses.Reques
     static final int MAX_NAME = 128;
     /** Our bound: the documentation gives per-type maxima we do not model; 1 Mbps is its default. */
     static final long MAX_BANDWIDTH = 1000;
-    private static final Pattern BANDWIDTH_PACKAGE_ID = Pattern.compile("bwp-[a-z0-9]{8}");
+    private static final Pattern BANDWIDTH_PACKAGE_ID = IdFormat.BANDWIDTH_PACKAGE.pattern();
     private final AddressService service;
 
     public AllocateAddresses(AddressService service) {

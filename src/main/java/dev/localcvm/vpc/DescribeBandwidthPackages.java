@@ -3,13 +3,14 @@ package dev.localcvm.vpc;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.Checks;
+import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.error.ErrorCode;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** DescribeBandwidthPackages: localcvm has no bandwidth packages, so the set is empty; the request is checked. */
 public final class DescribeBandwidthPackages extends BaseAction<DescribeBandwidthPackages.Request> {
-    private static final Pattern PACKAGE_ID = Pattern.compile("bwp-[a-z0-9]{8}");
+    private static final Pattern PACKAGE_ID = IdFormat.BANDWIDTH_PACKAGE.pattern();
 
     public DescribeBandwidthPackages() {
         super("DescribeBandwidthPackages", Request.class, 20);

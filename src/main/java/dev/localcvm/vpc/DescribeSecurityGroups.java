@@ -2,6 +2,7 @@ package dev.localcvm.vpc;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
+import dev.localcvm.api.params.IdFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** DescribeSecurityGroups: the account's default security group in the request region. */
 public final class DescribeSecurityGroups extends BaseAction<DescribeSecurityGroups.Request> {
-    static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[a-z0-9]{8}");
+    static final Pattern SECURITY_GROUP_ID = IdFormat.SECURITY_GROUP.pattern();
     private static final Map<String, Function<DefaultNetwork.SecurityGroup, String>> FILTERS = Map.of(
             "security-group-id", DefaultNetwork.SecurityGroup::securityGroupId,
             "security-group-name", DefaultNetwork.SecurityGroup::name, "project-id", g -> "0");

@@ -2,6 +2,7 @@ package dev.localcvm.vpc;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
+import dev.localcvm.api.params.IdFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** DescribeSubnets: the default VPC's subnets of the request region, one per zone. */
 public final class DescribeSubnets extends BaseAction<DescribeSubnets.Request> {
-    static final Pattern SUBNET_ID = Pattern.compile("subnet-[a-z0-9]{8}");
+    static final Pattern SUBNET_ID = IdFormat.SUBNET.pattern();
     private static final Map<String, Function<DefaultNetwork.Subnet, String>> FILTERS = Map.of(
             "subnet-id", DefaultNetwork.Subnet::subnetId, "vpc-id", DefaultNetwork.Subnet::vpcId,
             "cidr-block", DefaultNetwork.Subnet::cidrBlock, "subnet-name", DefaultNetwork.Subnet::name,

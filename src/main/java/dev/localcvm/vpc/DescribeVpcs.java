@@ -2,6 +2,7 @@ package dev.localcvm.vpc;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
+import dev.localcvm.api.params.IdFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** DescribeVpcs: the account's default VPC in the request region. */
 public final class DescribeVpcs extends BaseAction<DescribeVpcs.Request> {
-    static final Pattern VPC_ID = Pattern.compile("vpc-[a-z0-9]{8}");
+    static final Pattern VPC_ID = IdFormat.VPC.pattern();
     private static final Map<String, Function<DefaultNetwork.Vpc, String>> FILTERS = Map.of(
             "vpc-id", DefaultNetwork.Vpc::vpcId, "vpc-name", DefaultNetwork.Vpc::name,
             "cidr-block", DefaultNetwork.Vpc::cidrBlock, "is-default", v -> "true", "is-multicast", v -> "false");

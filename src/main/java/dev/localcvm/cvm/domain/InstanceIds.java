@@ -1,5 +1,6 @@
 package dev.localcvm.cvm.domain;
 
+import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import java.util.HashSet;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 /** The InstanceIds.N shape checks every action shares (cvm-terminate.md §2 rows 1-5, our id-format split). */
 public final class InstanceIds {
     public static final int MAX_PER_REQUEST = 100;
-    private static final Pattern VALID = Pattern.compile("ins-[a-z0-9]{8}");
+    private static final Pattern VALID = IdFormat.INSTANCE.pattern();
     /** The right alphabet but the wrong length, e.g. {@code ins-1122}: the doc's example of Malformed. */
     private static final Pattern WRONG_LENGTH = Pattern.compile("ins-[a-z0-9]+");
 
