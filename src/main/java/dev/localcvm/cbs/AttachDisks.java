@@ -68,10 +68,8 @@ public final class AttachDisks extends BaseAction<AttachDisks.Request> {
         List<Disk> attaching = new ArrayList<>();
         for (Disk d : disks) {
             boolean deleteWith = r.deleteWithInstance() != null ? r.deleteWithInstance() : d.deleteWithInstance();
-            Disk updated = new Disk(d.diskId(), d.uin(), d.region(), d.zone(), d.instanceId(), d.usage(), d.state(),
-                    d.chargeType(), d.diskType(), d.diskSize(), deleteWith, d.encrypt(), d.throughputPerformance(),
-                    d.diskName(), d.createdTime(), d.deadline(), d.pendingState(), d.dueAt(), d.version());
-            attaching.add(service.begin(updated, Disk.State.ATTACHING, Disk.State.ATTACHED, instance.id(), ctx.now()));
+            attaching.add(service.begin(d.deletedWithInstance(deleteWith), Disk.State.ATTACHING, Disk.State.ATTACHED,
+                    instance.id(), ctx.now()));
             shown.add(new Instance.Disk(d.diskId(), d.diskType(), d.diskSize(), deleteWith, d.encrypt(),
                     d.throughputPerformance(), d.diskName().isEmpty() ? null : d.diskName()));
         }

@@ -50,6 +50,12 @@ public record Disk(String diskId, String uin, String region, String zone, String
         return with(pendingState, pendingState == State.UNATTACHED ? null : instanceId, null, null);
     }
 
+    /** A copy that is, or is not, destroyed with the instance it is attached to (AttachDisks may say anew). */
+    public Disk deletedWithInstance(boolean deleted) {
+        return new Disk(diskId, uin, region, zone, instanceId, usage, state, chargeType, diskType, diskSize, deleted,
+                encrypt, throughputPerformance, diskName, createdTime, deadline, pendingState, dueAt, version);
+    }
+
     /** A copy in another state; the transition (if any) completes at {@code due}. */
     public Disk with(State newState, String newInstanceId, State pending, Instant due) {
         return new Disk(diskId, uin, region, zone, newInstanceId, usage, newState, chargeType, diskType, diskSize,
