@@ -215,6 +215,8 @@ class CloudDisksIT {
         assertThat(code("TerminateDisks", "{\"DiskIds\":[\"" + data + "\"]}")).isEqualTo("InvalidDisk.Attached");
         assertThat(code("TerminateDisks", "{\"DiskIds\":[\"" + system + "\"]}"))
                 .isEqualTo("ResourceUnavailable.NotPortable");
+        assertThat(code("DetachDisks", "{\"DiskIds\":[\"" + data + "\"],\"InstanceId\":\"" + elsewhere + "\"}"))
+                .isEqualTo("InvalidParameterValue");
         call("DetachDisks", "{\"DiskIds\":[\"" + data + "\"],\"InstanceId\":\"" + id + "\"}");
         cvm.settle();
         assertThat(code("DetachDisks", "{\"DiskIds\":[\"" + data + "\"]}")).isEqualTo("UnsupportedOperation.StateError");
@@ -264,6 +266,9 @@ class CloudDisksIT {
         call("TerminateDisks", "{\"DiskIds\":[\"" + p1 + "\",\"" + p2 + "\"]}");
         assertThat(disk(p1)).isNull();
         assertThat(disk(p2).path("DiskState").asText()).isEqualTo("TORECYCLE");
+        assertThat(code("AttachDisks", "{\"DiskIds\":[\"" + p2 + "\"],\"InstanceId\":\"" + prepaid + "\"}"))
+                .isEqualTo("UnsupportedOperation.StateError");
+        assertThat(code("DetachDisks", "{\"DiskIds\":[\"" + p2 + "\"]}")).isEqualTo("UnsupportedOperation.StateError");
         call("TerminateDisks", "{\"DiskIds\":[\"" + p2 + "\"]}");
         assertThat(disk(p2)).isNull();
     }

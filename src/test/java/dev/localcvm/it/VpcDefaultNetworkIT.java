@@ -96,6 +96,9 @@ class VpcDefaultNetworkIT {
             assertThat(used.path("TotalCount").asInt()).isEqualTo(1);
             assertThat(used.path("IpAddressStates").get(0).path("ResourceId").asText()).isEqualTo(id);
             assertThat(used.path("IpAddressStates").get(0).path("IpAddress").asText()).isEqualTo(ip);
+            assertThat(call(vpc, "DescribeUsedIpAddress", "{\"VpcId\":\"" + i.getVirtualPrivateCloud().getVpcId()
+                    + "\",\"Filters\":[{\"Name\":\"resource-id\",\"Values\":[\"" + id + "\"]}]}")
+                    .path("IpAddressStates").get(0).path("IpAddress").asText()).isEqualTo(ip);
             com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest t =
                     new com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest();
             t.setInstanceIds(new String[] {id});
@@ -104,6 +107,15 @@ class VpcDefaultNetworkIT {
             cvm.settle();
             assertThat(call(vpc, "DescribeUsedIpAddress", query).path("TotalCount").asInt()).as("gone").isZero();
             assertThat(code(vpc, "DescribeUsedIpAddress", "{\"VpcId\":\"vpc-zzzzzzzz\"}")).isEqualTo("ResourceNotFound");
+            String vpcId = i.getVirtualPrivateCloud().getVpcId();
+            assertThat(code(vpc, "DescribeUsedIpAddress", "{\"VpcId\":\"" + vpcId + "\",\"IpAddresses\":[\"1.2.3.4\"],"
+                    + "\"Filters\":[{\"Name\":\"resource-id\",\"Values\":[\"x\"]}]}")).isEqualTo("InvalidParameter.Coexist");
+            assertThat(code(vpc, "DescribeUsedIpAddress", "{\"VpcId\":\"" + vpcId + "\",\"Filters\":[{\"Name\":\"zone\","
+                    + "\"Values\":[\"x\"]}]}")).isEqualTo("InvalidParameter.FilterInvalidKey");
+            assertThat(code(vpc, "DescribeUsedIpAddress", "{\"VpcId\":\"" + vpcId + "\",\"IpAddresses\":[\"1.2.3\"]}"))
+                    .isEqualTo("InvalidParameterValue.Malformed");
+            assertThat(code(vpc, "DescribeUsedIpAddress", "{\"VpcId\":\"" + vpcId + "\",\"SubnetId\":\"subnet-zzzzzzzz\"}"))
+                    .isEqualTo("ResourceNotFound");
             assertThat(call(vpc, "DescribeBandwidthPackages", "{}").path("TotalCount").asInt()).isZero();
         }
     }
