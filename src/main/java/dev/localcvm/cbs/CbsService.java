@@ -37,14 +37,6 @@ public final class CbsService {
         this.transitionDelay = transitionDelay;
     }
 
-    DiskRepository disks() {
-        return disks;
-    }
-
-    Duration transitionDelay() {
-        return transitionDelay;
-    }
-
     /** The shape of a DiskIds list: present, at most {@code max}, each well-formed and given once. */
     static void checkIds(List<String> ids, int max) {
         if (ids == null) {
