@@ -99,20 +99,9 @@ final class AdminJson {
     static void known(JsonObject b, Set<String> names) {
         for (String key : b.fieldNames()) {
             if (!names.contains(key)) {
-                throw new BadRequest("unknown attribute `" + shown(key) + "`; known: " + new TreeSet<>(names));
+                throw new BadRequest("unknown attribute `" + Checks.quote(key) + "`; known: " + new TreeSet<>(names));
             }
         }
-    }
-
-    /** A caller's name as it may appear in a message: short, and without what JSON or a terminal mangles. */
-    static String shown(String name) {
-        if (Checks.problem(name, 64) == null) {
-            return name;
-        }
-        StringBuilder shown = new StringBuilder();
-        name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.SURROGATE)
-                .limit(64).forEach(shown::appendCodePoint);
-        return shown + "…";
     }
 
     /**
@@ -139,7 +128,7 @@ final class AdminJson {
         return d.longValueExact();
     }
 
-    /** An optional text attribute: absent or null gives null; else a string that passes {@link PlainText}. */
+    /** An optional text attribute: absent or null gives null; else a string that passes {@link Checks#problem}. */
     static String text(JsonObject b, String key, int maxChars) {
         Object v = b.getValue(key);
         if (v == null) {
