@@ -12,7 +12,7 @@ import java.util.Set;
 public final class ProductRegistry {
     /** Real Tencent Cloud product names that localcvm does not implement. */
     static final Set<String> UNSERVED = Set.of("as", "cam", "clb", "cos", "lighthouse", "monitor",
-            "region", "sts", "tag", "tke", "cdb", "redis", "scf", "ssl", "dnspod", "billing", "ckafka");
+            "region", "sts", "tke", "cdb", "redis", "scf", "ssl", "dnspod", "billing", "ckafka");
 
     private final Map<String, Product> products = new LinkedHashMap<>();
     private final Product fallback;

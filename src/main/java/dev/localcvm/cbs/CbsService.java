@@ -8,6 +8,7 @@ import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import dev.localcvm.store.DiskRepository;
 import dev.localcvm.store.InstanceRepository;
+import dev.localcvm.tag.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,16 @@ public final class CbsService {
         this.disks = disks;
         this.cvm = cvm;
         this.transitionDelay = transitionDelay;
+    }
+
+    /** Which of {@code ids} are disks of the account and region now, system disks included (the tag product's check). */
+    public Set<String> existing(String uin, String region, Collection<String> ids, Instant now) {
+        return find(uin, region, ids, null, now).stream().map(Disk::diskId).collect(Collectors.toSet());
+    }
+
+    /** The tags of each of these disks that has any. */
+    Map<String, List<Tag>> tagsOf(String uin, Collection<String> ids) {
+        return disks.tagsOf(uin, ids);
     }
 
     /** The shape of a DiskIds list: present, at most {@code max}, each well-formed and given once. */

@@ -5,6 +5,7 @@ import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.Checks;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
+import dev.localcvm.tag.Tag;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,10 @@ public final class DescribeDisks extends BaseAction<DescribeDisks.Request> {
                 }
             }
         }
-        Stream<Disk> matched = service.find(ctx.account().uin(), ctx.region(), r.diskIds(), byInstance, ctx.now())
-                .stream().filter(d -> r.filters() == null || r.filters().stream().allMatch(f -> matches(f, d)));
+        List<Disk> found = service.find(ctx.account().uin(), ctx.region(), r.diskIds(), byInstance, ctx.now());
+        Map<String, List<Tag>> tags = service.tagsOf(ctx.account().uin(), found.stream().map(Disk::diskId).toList());
+        Stream<Disk> matched = found.stream().filter(d -> r.filters() == null
+                || r.filters().stream().allMatch(f -> matches(f, d, tags.getOrDefault(d.diskId(), List.of()))));
         Comparator<Disk> order = "DEADLINE".equals(r.orderField())
                 ? Comparator.comparing(d -> d.deadline() == null ? d.createdTime() : d.deadline())
                 : Comparator.comparing(Disk::createdTime);
@@ -77,7 +80,7 @@ public final class DescribeDisks extends BaseAction<DescribeDisks.Request> {
         long offset = r.offset() == null ? 0 : r.offset();
         int limit = r.limit() == null ? 20 : r.limit().intValue();
         return new Response(all.size(), all.stream().skip(offset).limit(limit)
-                .map(d -> DiskView.of(d, ctx.now())).toList());
+                .map(d -> DiskView.of(d, tags.getOrDefault(d.diskId(), List.of()), ctx.now())).toList());
     }
 
     private static void check(Filter f) {
@@ -90,9 +93,17 @@ public final class DescribeDisks extends BaseAction<DescribeDisks.Request> {
         Checks.count("Filters.Values", f.values(), 5);
     }
 
-    private static boolean matches(Filter f, Disk d) {
-        Function<Disk, String> field = FILTERS.get(f.name());
-        // Disks carry no tags yet: a tag filter matches nothing.
-        return field != null && f.values() != null && f.values().contains(field.apply(d));
+    private static boolean matches(Filter f, Disk d, List<Tag> tags) {
+        if (f.values() == null) {
+            return false;
+        }
+        if (f.name().equals("tag-key")) {
+            return tags.stream().anyMatch(t -> f.values().contains(t.key()));
+        }
+        if (f.name().startsWith("tag:")) {
+            String key = f.name().substring("tag:".length());
+            return tags.stream().anyMatch(t -> t.key().equals(key) && f.values().contains(t.value()));
+        }
+        return f.values().contains(FILTERS.get(f.name()).apply(d));
     }
 }

@@ -27,14 +27,15 @@ public record DiskView(
     public record Placement(String zone, long projectId, String cdcId, String cageId, String dedicatedClusterId) {
     }
 
-    static DiskView of(Disk d, Instant now) {
+    /** @param tags the disk's tags, from the tag store */
+    static DiskView of(Disk d, List<dev.localcvm.tag.Tag> tags, Instant now) {
         boolean attached = d.instanceId() != null && d.state() != Disk.State.ATTACHING;
         String deadline = d.deadline() == null ? "" : TIME.format(d.deadline());
         long days = d.deadline() == null ? 0 : java.time.Duration.between(now, d.deadline()).toDays();
         return new DiskView(d.deleteWithInstance(), d.prepaid() ? "NOTIFY_AND_MANUAL_RENEW" : "", d.diskType(),
                 d.state().name(), 0, false, false,
                 d.instanceId() == null ? List.of() : List.of(d.instanceId()), d.encrypt(), d.diskName(), false,
-                List.of(), d.instanceId() == null ? "" : d.instanceId(), d.instanceId() == null ? "" : "READ_WRITE",
+                tags.stream().map(t -> new Tag(t.key(), t.value())).toList(), d.instanceId() == null ? "" : d.instanceId(), d.instanceId() == null ? "" : "READ_WRITE",
                 List.of(), d.throughputPerformance() == null ? 0 : d.throughputPerformance(), false, d.diskId(), 0,
                 new Placement(d.zone(), 0, "", "", ""), d.prepaid() && d.portable(), deadline, attached, d.diskSize(),
                 0, d.usage().name(), d.chargeType(), d.portable(), true, false, 0, days, 0, false,

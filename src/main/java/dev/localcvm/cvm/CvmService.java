@@ -6,6 +6,9 @@ import dev.localcvm.error.ErrorCode;
 import dev.localcvm.store.AttributeRepository;
 import dev.localcvm.store.FaultRepository;
 import dev.localcvm.store.InstanceRepository;
+import dev.localcvm.store.TagRepository;
+import dev.localcvm.tag.ResourceName;
+import dev.localcvm.tag.Tag;
 import dev.localcvm.store.InstanceRepository.Changes;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the CVM actions share: loading instances as they are now (due timers applied), committing a
@@ -35,15 +39,18 @@ public final class CvmService {
     private final FaultRepository faults;
     private final Settings settings;
     private final InstanceAddresses addresses;
+    private final TagRepository tags;
 
+    /** Without the other products: no elastic IPs and no tag store (tests of the instance store alone). */
     public CvmService(InstanceRepository instances, AttributeRepository attributes, FaultRepository faults,
                       Settings settings) {
-        this(instances, attributes, faults, settings, InstanceAddresses.NONE);
+        this(instances, attributes, faults, settings, InstanceAddresses.NONE, null);
     }
 
     public CvmService(InstanceRepository instances, AttributeRepository attributes, FaultRepository faults,
-                      Settings settings, InstanceAddresses addresses) {
+                      Settings settings, InstanceAddresses addresses, TagRepository tags) {
         this.addresses = addresses;
+        this.tags = tags;
         this.instances = instances;
         this.attributes = attributes;
         this.faults = faults;
@@ -68,6 +75,17 @@ public final class CvmService {
 
     public InstanceAddresses addresses() {
         return addresses;
+    }
+
+    /** Which of {@code ids} are instances of the account and region now (the tag product's check). */
+    public Set<String> existing(String uin, String region, Collection<String> ids, Instant now) {
+        return instances.findByIds(uin, region, ids).stream().filter(i -> i.settle(now).isPresent())
+                .map(Instance::id).collect(Collectors.toSet());
+    }
+
+    /** The tags of each of these instances that has any, from the tag store. */
+    public Map<String, List<Tag>> tagsOf(String uin, Collection<String> ids) {
+        return tags == null ? Map.of() : tags.tagsOf(uin, ResourceName.Kind.INSTANCE, ids);
     }
 
     /** The batch's instances as they are at {@code now}, and which of the missing ids are tombstoned. */

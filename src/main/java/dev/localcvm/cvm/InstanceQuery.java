@@ -4,6 +4,8 @@ import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import dev.localcvm.store.InstanceKeys;
+import dev.localcvm.store.TagRepository;
+import dev.localcvm.tag.ResourceName;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -129,13 +131,23 @@ final class InstanceQuery {
             case "private-ip-address" -> predicates.add(i -> i.spec().privateIps().stream().anyMatch(v::contains));
             case "public-ip-address" -> predicates.add(i -> i.publicIps() != null && i.publicIps().stream().anyMatch(v::contains));
             case "ipv6-address" -> predicates.add(i -> false);
-            case "tag-key" -> predicates.add(i -> i.spec().tags().stream().anyMatch(t -> v.contains(t.key())));
-            case "tag-value" -> predicates.add(i -> i.spec().tags().stream().anyMatch(t -> v.contains(t.value())));
+            // Tags are in the tag store, read where they are.
+            case "tag-key" -> tagged("tag_key IN (<f" + n + ">)", v, n);
+            case "tag-value" -> tagged("tag_value IN (<f" + n + ">)", v, n);
             default -> {
-                String key = f.name().substring("tag:".length());
-                predicates.add(i -> i.spec().tags().stream().anyMatch(t -> t.key().equals(key) && v.contains(t.value())));
+                params.put("f" + n + "_key", f.name().substring("tag:".length()));
+                tagged("tag_key = :f" + n + "_key AND tag_value IN (<f" + n + ">)", v, n);
             }
         }
+    }
+
+    private void tagged(String tagCondition, List<String> values, int n) {
+        if (values.isEmpty()) {
+            and("1 = 0");
+            return;
+        }
+        params.put("f" + n, values);
+        and(TagRepository.hasTag(ResourceName.Kind.INSTANCE, "instance_id", tagCondition));
     }
 
     private void sqlIn(String column, List<?> values, int n) {

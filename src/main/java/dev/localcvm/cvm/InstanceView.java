@@ -62,7 +62,8 @@ public record InstanceView(
         return t == null ? null : TIME.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    public static InstanceView of(Instance i) {
+    /** @param tags the instance's tags, from the tag store */
+    public static InstanceView of(Instance i, List<dev.localcvm.tag.Tag> tags) {
         Instance.Spec s = i.spec();
         boolean windows = ImageCatalog.find(s.imageId()).map(ImageCatalog.Image::windows).orElse(false);
         List<String> publicIps = i.publicIps() == null || i.publicIps().isEmpty() ? null : i.publicIps();
@@ -80,7 +81,7 @@ public record InstanceView(
                 new VirtualPrivateCloud(s.vpcId(), s.subnetId(), false, null, null),
                 s.imageId(), s.renewFlag(), time(i.createdTime()), time(s.expiredTime()), s.osName(), i.securityGroupIds(),
                 new LoginSettings(s.keyIds()), i.state().name(),
-                s.tags().stream().map(t -> new Tag(t.key(), t.value())).toList(),
+                tags.stream().map(t -> new Tag(t.key(), t.value())).toList(),
                 i.state() == InstanceState.STOPPED ? i.stopChargingMode() : "NOT_APPLICABLE", s.uuid(),
                 i.latestOperation(), i.latestOperationState(), i.latestOperationRequestId(),
                 "", null, i.camRoleName() == null ? "" : i.camRoleName(), "", List.of(), "", i.isolatedSource(),

@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.localcvm.api.Json;
 import dev.localcvm.cvm.domain.Instance;
+import dev.localcvm.tag.Tag;
+import java.util.List;
 
 /**
  * The Instance data type of each instance as response JSON, rendered once per change of the instance.
@@ -24,26 +26,29 @@ final class RenderedInstances {
 
     private static final ObjectWriter WRITER = Json.newMapper().writerFor(InstanceView.class);
 
-    private record Rendered(Instance source, SerializedString json) {
+    private record Rendered(Instance source, List<Tag> tags, SerializedString json) {
     }
 
     private final Cache<String, Rendered> cache = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
             .weigher((String id, Rendered r) -> r.json().charLength()).build();
 
-    /** {@code i} rendered as the API's Instance object, to be written into a response as it is. */
-    RawValue json(Instance i) {
+    /**
+     * {@code i} with its tags rendered as the API's Instance object, to be written into a response as it is. Tags
+     * live in the tag store, not in the instance: a rendering is reused only while both are the same.
+     */
+    RawValue json(Instance i, List<Tag> tags) {
         Rendered hit = cache.getIfPresent(i.id());
-        if (hit != null && hit.source() == i) {
+        if (hit != null && hit.source() == i && hit.tags().equals(tags)) {
             return new RawValue(hit.json());
         }
         SerializedString json;
         try {
-            json = new SerializedString(WRITER.writeValueAsString(InstanceView.of(i)));
+            json = new SerializedString(WRITER.writeValueAsString(InstanceView.of(i, tags)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render instance " + i.id(), e);
         }
         json.asUnquotedUTF8(); // computed once here, then copied into every response
-        cache.put(i.id(), new Rendered(i, json));
+        cache.put(i.id(), new Rendered(i, tags, json));
         return new RawValue(json);
     }
 }

@@ -4,6 +4,7 @@ import dev.localcvm.api.params.Checks;
 import dev.localcvm.api.params.IdFormat;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
+import dev.localcvm.tag.TagRules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +28,7 @@ public final class RunInstancesChecks {
     private static final Set<String> IPV6_TYPES = Set.of("EIPv6", "HighQualityEIPv6");
     private static final Set<String> TAG_RESOURCE_TYPES = Set.of("instance", "host", "image", "keypair", "ps", "hpc");
     private static final Set<String> KEEP_IMAGE_LOGIN = Set.of("TRUE", "FALSE");
-    private static final List<String> RESERVED_TAG_PREFIXES = List.of("qcloud", "tencent", "project");
-    private static final String TAG_SYMBOLS = " +-=._:/@()[]（）【】";
-    public static final int MAX_TAGS = 50;
-    static final int MAX_TAG_KEY = 127;
-    static final int MAX_TAG_VALUE = 255;
+    public static final int MAX_TAGS = TagRules.MAX_TAGS_PER_RESOURCE;
     private static final String PASSWORD_SYMBOLS = "()`~!@#$%^&*-+=|{}[]:;',.?/";
 
     private static final Pattern VPC_ID = IdFormat.VPC.pattern();
@@ -211,24 +208,20 @@ public final class RunInstancesChecks {
     }
 
     /**
-     * Tag rules of the tag product: a key of 1-127 characters, a value of 0-255, both of letters (any script),
-     * digits, spaces and {@code + - = . _ : / @ ( ) [ ]} with their full-width brackets; keys starting with a
-     * reserved prefix belong to the platform.
+     * The tag product's rules ({@link TagRules}) with the codes cvm answers them with. An empty value is allowed
+     * here: instances take a key alone.
      */
     public static void tag(String key, String value) {
-        if (key.isEmpty() || Checks.length(key) > MAX_TAG_KEY || !tagText(key)) {
-            throw ApiException.of(ErrorCode.FAILED_OPERATION_ILLEGAL_TAG_KEY, Checks.quote(key));
-        }
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (RESERVED_TAG_PREFIXES.stream().anyMatch(lower::startsWith)) {
+        TagRules.Problem k = TagRules.keyProblem(key);
+        if (k == TagRules.Problem.RESERVED) {
             throw ApiException.of(ErrorCode.FAILED_OPERATION_TAG_KEY_RESERVED, Checks.quote(key));
         }
-        if (Checks.length(value) > MAX_TAG_VALUE || !tagText(value)) {
+        if (k != null) {
+            throw ApiException.of(ErrorCode.FAILED_OPERATION_ILLEGAL_TAG_KEY, Checks.quote(key));
+        }
+        TagRules.Problem v = TagRules.valueProblem(value);
+        if (v != null && v != TagRules.Problem.EMPTY) {
             throw ApiException.of(ErrorCode.FAILED_OPERATION_ILLEGAL_TAG_VALUE, Checks.quote(value));
         }
-    }
-
-    private static boolean tagText(String s) {
-        return s.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || TAG_SYMBOLS.indexOf(c) >= 0);
     }
 }

@@ -22,6 +22,10 @@ import dev.localcvm.store.DiskRepository;
 import dev.localcvm.store.FaultRepository;
 import dev.localcvm.store.InstanceRepository;
 import dev.localcvm.store.SharedRateBuckets;
+import dev.localcvm.store.TagRepository;
+import dev.localcvm.tag.ResourceName;
+import dev.localcvm.tag.TagProduct;
+import dev.localcvm.tag.TagService;
 import dev.localcvm.vpc.AddressService;
 import dev.localcvm.vpc.VpcProduct;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -37,6 +41,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -76,17 +81,22 @@ public final class LocalCvmServer implements AutoCloseable {
                     !config.store().isPostgres());
             ApiKey defaultKey = accounts.ensureDefault(config.secretId(), config.secretKey());
             InstanceRepository instanceRepository = new InstanceRepository(database);
-            DiskRepository disks = new DiskRepository(database);
-            AddressRepository addressRepository = new AddressRepository(database, instanceRepository);
+            TagRepository tags = new TagRepository(database);
+            DiskRepository disks = new DiskRepository(database, tags);
+            AddressRepository addressRepository = new AddressRepository(database, instanceRepository, tags);
             instanceRepository.follow(disks);
             instanceRepository.follow(addressRepository);
+            instanceRepository.follow(tags);
             CvmService cvm = new CvmService(instanceRepository, new AttributeRepository(database),
                     new FaultRepository(database), new CvmService.Settings(config.transitionDelay(),
-                    config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()), addressRepository);
+                    config.instanceQuota(), config.tombstoneWindow(), config.postpaidRecycleFirst()), addressRepository, tags);
             AddressService addresses = new AddressService(addressRepository, cvm,
                     new AddressService.Settings(config.transitionDelay(), VpcProduct.ADDRESS_QUOTA));
+            CbsService cbs = new CbsService(disks, cvm, config.transitionDelay());
+            TagService tagService = new TagService(tags, Map.of(ResourceName.Kind.INSTANCE, cvm::existing,
+                    ResourceName.Kind.ADDRESS, addresses::existing, ResourceName.Kind.DISK, cbs::existing), cvm::sweep);
             List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(addresses),
-                    CbsProduct.create(new CbsService(disks, cvm, config.transitionDelay())));
+                    CbsProduct.create(cbs), TagProduct.create(tagService));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
             // belongs to one process, which keeps its buckets in memory.

@@ -14,9 +14,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.localcvm.tag.ResourceName;
+import dev.localcvm.tag.Tag;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -33,10 +36,18 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
     };
     private final Jdbi jdbi;
     private final InstanceRepository instances;
+    private final TagRepository tags;
 
-    public AddressRepository(Database db, InstanceRepository instances) {
+    /** @param tags the tag store, which receives an address's tags when it is allocated and drops them when it goes */
+    public AddressRepository(Database db, InstanceRepository instances, TagRepository tags) {
         this.jdbi = db.jdbi();
         this.instances = instances;
+        this.tags = tags;
+    }
+
+    /** The tags of each of these addresses that has any, from the tag store. */
+    public Map<String, List<Tag>> tagsOf(String uin, Collection<String> ids) {
+        return tags.tagsOf(uin, ResourceName.Kind.ADDRESS, ids);
     }
 
     /** Thrown when a row changed since it was read, or an id was taken meanwhile. */
@@ -119,6 +130,8 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
         bound.forEach(e -> (release.get(e.getValue()) ? released : unbound).add(e.getKey()));
         if (!released.isEmpty()) {
             h.createUpdate("DELETE FROM addresses WHERE address_id IN (<ids>)").bindList("ids", released).execute();
+            destroyed.stream().map(Instance::uin).distinct()
+                    .forEach(uin -> tags.forget(h, uin, ResourceName.Kind.ADDRESS, released));
         }
         if (!unbound.isEmpty()) {
             h.createUpdate("UPDATE addresses SET status = 'UNBIND', instance_id = NULL, private_ip = NULL, "
@@ -187,6 +200,9 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
                     + ":due, :tags, 0)");
             c.inserts().forEach(a -> bindRow(insert, a).add());
             insert.execute();
+            Map<String, List<Tag>> given = new LinkedHashMap<>();
+            c.inserts().forEach(a -> given.put(a.id(), a.tags().stream().map(t -> new Tag(t.key(), t.value())).toList()));
+            tags.created(uin, region, ResourceName.Kind.ADDRESS, given).apply(h);
         }
         List<Address> updates = sorted(c.updates());
         if (!updates.isEmpty()) {
@@ -202,6 +218,11 @@ public final class AddressRepository implements InstanceFollower, InstanceAddres
             deletes.forEach(a -> delete.bind("id", a.id()).bind("version", a.version()).add());
             requireOneRowEach(delete.execute(), deletes);
         }
+        // An address is gone for its user from the moment its release begins: its tags go then.
+        List<Address> gone = new ArrayList<>(deletes);
+        updates.stream().filter(a -> a.status() == Address.Status.OFFLINING).forEach(gone::add);
+        gone.stream().map(Address::uin).distinct().forEach(uin -> tags.forget(h, uin, ResourceName.Kind.ADDRESS,
+                gone.stream().filter(a -> a.uin().equals(uin)).map(Address::id).toList()));
         Task t = c.task();
         if (t != null) {
             h.createUpdate("INSERT INTO address_tasks (task_id, uin, region, address_ids, created_at) "

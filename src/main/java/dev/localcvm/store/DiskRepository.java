@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import dev.localcvm.tag.ResourceName;
+import dev.localcvm.tag.Tag;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -27,10 +30,18 @@ public final class DiskRepository implements InstanceFollower {
             + "deadline_at, pending_state, due_at, version";
     private final Database db;
     private final Jdbi jdbi;
+    private final TagRepository tags;
 
-    public DiskRepository(Database db) {
+    /** @param tags the tag store, whose tags of a disk go when its row does */
+    public DiskRepository(Database db, TagRepository tags) {
         this.db = db;
         this.jdbi = db.jdbi();
+        this.tags = tags;
+    }
+
+    /** The tags of each of these disks that has any, from the tag store. */
+    public Map<String, List<Tag>> tagsOf(String uin, Collection<String> ids) {
+        return tags.tagsOf(uin, ResourceName.Kind.DISK, ids);
     }
 
     /** Disks of an account and region, narrowed by ids and instances when given, oldest first. */
@@ -80,6 +91,8 @@ public final class DiskRepository implements InstanceFollower {
                 PreparedBatch delete = h.prepareBatch("DELETE FROM disks WHERE disk_id = :id AND version = :version");
                 removed.forEach(d -> delete.bind("id", d.diskId()).bind("version", d.version()).add());
                 requireOneRowEach(delete.execute(), removed);
+                removed.stream().map(Disk::uin).distinct().forEach(uin -> tags.forget(h, uin, ResourceName.Kind.DISK,
+                        removed.stream().filter(d -> d.uin().equals(uin)).map(Disk::diskId).toList()));
             }
         };
     }
@@ -127,6 +140,7 @@ public final class DiskRepository implements InstanceFollower {
         kept.sort(null);
         if (!gone.isEmpty()) {
             h.createUpdate("DELETE FROM disks WHERE disk_id IN (<ids>)").bindList("ids", gone).execute();
+            instances.stream().map(Instance::uin).distinct().forEach(uin -> tags.forget(h, uin, ResourceName.Kind.DISK, gone));
         }
         if (!kept.isEmpty()) {
             h.createUpdate("UPDATE disks SET instance_id = NULL, disk_state = 'UNATTACHED', pending_state = NULL, "

@@ -8,13 +8,16 @@ import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import dev.localcvm.store.AddressRepository;
 import dev.localcvm.store.InstanceRepository;
+import dev.localcvm.tag.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -50,6 +53,16 @@ public final class AddressService {
 
     Settings settings() {
         return settings;
+    }
+
+    /** Which of {@code ids} are addresses of the account and region now (the tag product's check). */
+    public Set<String> existing(String uin, String region, Collection<String> ids, Instant now) {
+        return all(uin, region, now).stream().map(Address::id).filter(ids::contains).collect(Collectors.toSet());
+    }
+
+    /** The tags of each of these addresses that has any. */
+    Map<String, List<Tag>> tagsOf(String uin, Collection<String> ids) {
+        return addresses.tagsOf(uin, ids);
     }
 
     /** The account attributes (an account's own EIP quota) are kept with the other admin attributes, in cvm. */

@@ -6,6 +6,7 @@ import dev.localcvm.api.params.Checks;
 import dev.localcvm.cvm.ResourceIds;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
+import dev.localcvm.tag.Tag;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -73,23 +74,27 @@ public final class DescribeAddresses extends BaseAction<DescribeAddresses.Reques
             Set<String> wanted = Set.copyOf(r.addressIds());
             all = all.stream().filter(a -> wanted.contains(a.id())).toList();
         }
+        // Tags are in the tag store; an account holds few addresses, so all of theirs are read for the filters.
+        Map<String, List<Tag>> tags = service.tagsOf(ctx.account().uin(), all.stream().map(Address::id).toList());
         var page = NetworkQuery.select(all, "AddressIds", null, AddressService.ADDRESS_ID, Address::id, r.filters(),
-                FILTERS, DescribeAddresses::tagMap, r.offset(), r.limit());
-        return new Response(page.totalCount(), page.items().stream().map(DescribeAddresses::view).toList());
+                FILTERS, a -> tagMap(tags.getOrDefault(a.id(), List.of())), r.offset(), r.limit());
+        return new Response(page.totalCount(), page.items().stream()
+                .map(a -> view(a, tags.getOrDefault(a.id(), List.of()))).toList());
     }
 
-    private static Map<String, String> tagMap(Address a) {
+    private static Map<String, String> tagMap(List<Tag> tags) {
         Map<String, String> m = new LinkedHashMap<>();
-        a.tags().forEach(t -> m.put(t.key(), t.value()));
+        tags.forEach(t -> m.put(t.key(), t.value()));
         return m;
     }
 
-    static AddressView view(Address a) {
+    static AddressView view(Address a, List<Tag> tags) {
         boolean bound = a.instanceId() != null;
         return new AddressView(a.id(), a.name(), a.status().name(), a.ip(), bound ? a.instanceId() : "",
                 TIME.format(a.createdTime().truncatedTo(ChronoUnit.SECONDS)),
                 bound ? ResourceIds.stable("eni", a.instanceId()) : "", bound ? a.privateIp() : "", false, false, false,
-                a.type(), false, new AlgType(false, false), "BGP", false, a.bandwidth(), a.chargeType(), a.tags(), "",
+                a.type(), false, new AlgType(false, false), "BGP", false, a.bandwidth(), a.chargeType(),
+                tags.stream().map(t -> new Address.Tag(t.key(), t.value())).toList(), "",
                 bound ? "CVM" : "", "center_egress1", "", "", "", "", "");
     }
 }

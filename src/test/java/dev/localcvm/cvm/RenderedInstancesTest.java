@@ -16,13 +16,13 @@ class RenderedInstancesTest {
     private final RenderedInstances rendered = new RenderedInstances();
 
     private String inResponse(Instance i) throws Exception {
-        return mapper.writeValueAsString(new DescribeInstances.Response(1, List.of(rendered.json(i))));
+        return mapper.writeValueAsString(new DescribeInstances.Response(1, List.of(rendered.json(i, List.of()))));
     }
 
     @Test
     void writesWhatSerializingTheViewWrites() throws Exception {
         Instance i = Instances.of("ins-render01", InstanceState.RUNNING, ChargeType.PREPAID).name("未命名").build();
-        String expected = "{\"TotalCount\":1,\"InstanceSet\":[" + mapper.writeValueAsString(InstanceView.of(i)) + "]}";
+        String expected = "{\"TotalCount\":1,\"InstanceSet\":[" + mapper.writeValueAsString(InstanceView.of(i, java.util.List.of())) + "]}";
         assertThat(inResponse(i)).isEqualTo(expected);
         assertThat(inResponse(i)).isEqualTo(expected); // the second time from the cache
         assertThat(mapper.readTree(inResponse(i)).at("/InstanceSet/0/InstanceName").asText()).isEqualTo("未命名");

@@ -33,6 +33,11 @@ public final class Seeds {
             return diskIds.isEmpty() ? "disk-00000000" : diskIds.get(random.nextInt(diskIds.size()));
         }
 
+        /** A six-segment resource name in the caller's region, with the empty uin segment that means the caller's. */
+        String name(String service, String prefix, String id) {
+            return "qcs::" + service + ":" + region + ":uin/:" + prefix + "/" + id;
+        }
+
         /** One of the caller's instances; a well-formed unknown id when the scope has none. */
         String id() {
             return ownIds.isEmpty() ? "ins-00000000" : ownIds.get(random.nextInt(ownIds.size()));
@@ -130,7 +135,24 @@ public final class Seeds {
             Map.entry("DescribeTaskResult", c -> List.of("{\"TaskId\":1}")),
             Map.entry("DescribeUsedIpAddress", c -> List.of("{\"VpcId\":\"" + c.vpcId() + "\"}",
                     "{\"VpcId\":\"" + c.vpcId() + "\",\"IpAddresses\":[\"172.16.48.2\"],\"Limit\":5}")),
-            Map.entry("DescribeBandwidthPackages", c -> List.of("{}", "{\"Offset\":0,\"Limit\":10}")));
+            Map.entry("DescribeBandwidthPackages", c -> List.of("{}", "{\"Offset\":0,\"Limit\":10}")),
+            // The tag product: resource names with an empty uin segment, which means the caller's.
+            Map.entry("TagResources", c -> List.of("{\"ResourceList\":[\"" + c.name("cvm", "instance", c.id())
+                    + "\",\"" + c.name("cvm", "volume", c.disk()) + "\"],\"Tags\":[{\"TagKey\":\"env\",\"TagValue\":\"fuzz\"}]}",
+                    "{\"ResourceList\":[\"" + c.name("vpc", "eip", c.address()) + "\"],"
+                            + "\"Tags\":[{\"TagKey\":\"team\",\"TagValue\":\"a b\"}]}")),
+            Map.entry("UnTagResources", c -> List.of("{\"ResourceList\":[\"" + c.name("cvm", "instance", c.id())
+                    + "\"],\"TagKeys\":[\"env\"]}")),
+            Map.entry("DescribeResourceTagsByResourceIds", c -> List.of("{\"ServiceType\":\"cvm\","
+                    + "\"ResourcePrefix\":\"instance\",\"ResourceRegion\":\"" + c.region() + "\",\"ResourceIds\":[\""
+                    + c.ids() + "\"],\"Offset\":0,\"Limit\":20}")),
+            Map.entry("DescribeResourceTags", c -> List.of("{}", "{\"ServiceType\":\"cvm\",\"ResourcePrefix\":"
+                    + "\"instance\",\"ResourceRegion\":\"" + c.region() + "\",\"ResourceId\":\"" + c.id() + "\"}")),
+            Map.entry("DescribeTags", c -> List.of("{}", "{\"TagKey\":\"env\",\"TagValue\":\"fuzz\"}",
+                    "{\"TagKeys\":[\"env\",\"team\"],\"Offset\":0,\"Limit\":100}")),
+            Map.entry("DescribeResourcesByTags", c -> List.of("{\"TagFilters\":[{\"TagKey\":\"env\"}]}",
+                    "{\"TagFilters\":[{\"TagKey\":\"env\",\"TagValue\":[\"fuzz\"]}],\"ServiceType\":\"cvm\","
+                            + "\"ResourcePrefix\":\"instance\",\"Limit\":15}")));
 
     private Seeds() {
     }
