@@ -7,7 +7,6 @@ import dev.localcvm.error.ErrorCode;
 import dev.localcvm.tag.TagRules;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 

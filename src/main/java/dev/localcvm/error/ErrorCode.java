@@ -224,6 +224,8 @@ public enum ErrorCode {
             "At most %s resources may be given in one request."),
     TAG_NUM_PER_REQUEST("LimitExceeded.TagNumPerRequest", "At most %s tags may be given in one request."),
     TAG_RESOURCE_ATTACHED_TAGS("LimitExceeded.ResourceAttachedTags", "The resource `%s` would have more than 50 tags."),
+    TAG_DELETE_TAGS_PARAM_ERROR("InvalidParameterValue.DeleteTagsParamError",
+            "The tag key `%s` is both in `ReplaceTags` and in `DeleteTags`."),
     TAG_FILTERS("InvalidParameterValue.TagFilters", "`TagFilters` is invalid."),
     TAG_FILTERS_LENGTH_EXCEEDED("InvalidParameterValue.TagFiltersLengthExceeded",
             "The tag filter `%s` has more than 6 values."),

@@ -16,6 +16,6 @@ public final class TagProduct {
         return Product.of(SERVICE, VERSION, RegionCatalog.regionCodes(), List.of(
                 new DescribeResourceTagsByResourceIds(service), new DescribeResourceTags(service),
                 new DescribeTags(service), new DescribeResourcesByTags(service),
-                new TagResources(service), new UnTagResources(service)));
+                new TagResources(service), new UnTagResources(service), new ModifyResourceTags(service)));
     }
 }

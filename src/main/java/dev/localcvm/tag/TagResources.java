@@ -32,14 +32,17 @@ public final class TagResources extends BaseAction<TagResources.Request> {
         List<Tag> given = TagService.tagsToAdd(r.tags());
         String uin = ctx.account().uin();
         List<ResourceName> resources = service.resources("ResourceList", r.resourceList(), uin, ctx.now());
-        service.update(uin, resources, tags -> {
-            List<Tag> out = new ArrayList<>();
-            for (Tag t : tags) {
-                out.add(given.stream().filter(g -> g.key().equals(t.key())).findFirst().orElse(t));
-            }
-            given.stream().filter(g -> out.stream().noneMatch(t -> t.key().equals(g.key()))).forEach(out::add);
-            return out;
-        });
+        service.update(uin, resources, tags -> merge(tags, given));
         return new Response(List.of());
+    }
+
+    /** {@code tags} with {@code given} set: a key already there takes the new value in place, new keys follow. */
+    static List<Tag> merge(List<Tag> tags, List<Tag> given) {
+        List<Tag> out = new ArrayList<>();
+        for (Tag t : tags) {
+            out.add(given.stream().filter(g -> g.key().equals(t.key())).findFirst().orElse(t));
+        }
+        given.stream().filter(g -> out.stream().noneMatch(t -> t.key().equals(g.key()))).forEach(out::add);
+        return out;
     }
 }

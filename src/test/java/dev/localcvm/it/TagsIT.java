@@ -187,6 +187,14 @@ class TagsIT {
                 "TagKeys", List.of("env", "absent"));
         assertThat(a.instanceTags(id)).containsExactly("team=core", "owner=ops");
         assertThat(a.instancesWhere("tag:env", "prod")).containsExactly(other);
+
+        a.tag("ModifyResourceTags", "Resource", a.name("cvm", "instance", id), "ReplaceTags",
+                List.of(tag("owner", "dev"), tag("tier", "1")), "DeleteTags", List.of(Map.of("TagKey", "team")));
+        assertThat(a.instanceTags(id)).containsExactly("owner=dev", "tier=1");
+        assertThat(a.code("ModifyResourceTags", "Resource", a.name("cvm", "instance", id), "ReplaceTags",
+                List.of(tag("owner", "x")), "DeleteTags", List.of(Map.of("TagKey", "owner"))))
+                .isEqualTo("InvalidParameterValue.DeleteTagsParamError");
+        assertThat(a.instanceTags(id)).containsExactly("owner=dev", "tier=1");
     }
 
     @Test

@@ -141,6 +141,8 @@ public final class Seeds {
                     + "\",\"" + c.name("cvm", "volume", c.disk()) + "\"],\"Tags\":[{\"TagKey\":\"env\",\"TagValue\":\"fuzz\"}]}",
                     "{\"ResourceList\":[\"" + c.name("vpc", "eip", c.address()) + "\"],"
                             + "\"Tags\":[{\"TagKey\":\"team\",\"TagValue\":\"a b\"}]}")),
+            Map.entry("ModifyResourceTags", c -> List.of("{\"Resource\":\"" + c.name("cvm", "instance", c.id())
+                    + "\",\"ReplaceTags\":[{\"TagKey\":\"env\",\"TagValue\":\"prod\"}],\"DeleteTags\":[{\"TagKey\":\"team\"}]}")),
             Map.entry("UnTagResources", c -> List.of("{\"ResourceList\":[\"" + c.name("cvm", "instance", c.id())
                     + "\"],\"TagKeys\":[\"env\"]}")),
             Map.entry("DescribeResourceTagsByResourceIds", c -> List.of("{\"ServiceType\":\"cvm\","
