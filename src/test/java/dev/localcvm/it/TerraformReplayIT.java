@@ -105,8 +105,8 @@ class TerraformReplayIT {
     }
 
     private static Plan readDataSources(ProviderClient client) throws Exception {
-        List<String> images = DataSources.images(client, "PUBLIC_IMAGE");
-        assertThat(images).as("tencentcloud_images PUBLIC_IMAGE").isNotEmpty();
+        List<String> images = DataSources.images(client, "PUBLIC_IMAGE", "TencentOS");
+        assertThat(images).as("tencentcloud_images PUBLIC_IMAGE TencentOS").isNotEmpty();
         List<String> types = DataSources.instanceTypes(client, ZONE, "S5", "POSTPAID_BY_HOUR", 2, 4);
         assertThat(types).as("tencentcloud_instance_types S5 2 cores 4 GB in " + ZONE).isNotEmpty();
         Map<String, String> zones = DataSources.zonesByProduct(client, "cvm");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The data sources of footprint §3, read at plan time and again at every refresh. */
@@ -20,18 +21,19 @@ public final class DataSources {
     }
 
     /**
-     * {@code tencentcloud_images} with {@code image_type}: cvm DescribeImages {Filters:[image-type], Offset, Limit:100}
-     * page by page until a short page; dereferences ImageId and CreatedTime (RFC 3339, the sort key). Answers the
-     * image ids, newest first (the direction of the provider's sort is not in the footprint; any order serves the
+     * {@code tencentcloud_images} with {@code image_type} and {@code os_name}: cvm DescribeImages {Filters:[image-type],
+     * Offset, Limit:100} page by page until a short page; dereferences ImageId, CreatedTime (RFC 3339, the sort key)
+     * and OsName (os_name keeps the images whose OsName contains it, ignoring case). Answers the image ids, newest first (the direction of the provider's sort is not in the footprint; any order serves the
      * replay, which takes the first).
      */
-    public static List<String> images(ProviderClient client, String imageType) throws Exception {
+    public static List<String> images(ProviderClient client, String imageType, String osName) throws Exception {
         List<JsonNode> all = new ArrayList<>();
         int offset = 0;
         while (true) {
             JsonNode r = client.call("cvm", "DescribeImages", body("Filters", List.of(filter("image-type", imageType)),
                     "Offset", offset, "Limit", IMAGES_PAGE));
-            Fields.require("DescribeImages", r, "TotalCount", "ImageSet[].ImageId", "ImageSet[].CreatedTime");
+            Fields.require("DescribeImages", r, "TotalCount", "ImageSet[].ImageId", "ImageSet[].CreatedTime",
+                    "ImageSet[].OsName");
             JsonNode page = r.get("ImageSet");
             for (JsonNode image : page) {
                 String created = image.get("CreatedTime").asText();
@@ -50,7 +52,9 @@ public final class DataSources {
                     Fields.require("DescribeSnapshots",
                             client.call("cbs", "DescribeSnapshots", body("SnapshotIds", ids)), "SnapshotSet");
                 }
-                all.add(image);
+                if (image.get("OsName").asText().toLowerCase(Locale.ROOT).contains(osName.toLowerCase(Locale.ROOT))) {
+                    all.add(image);
+                }
             }
             if (page.size() < IMAGES_PAGE) {
                 break;
