@@ -54,7 +54,18 @@ public final class Seeds {
 
     private static final Map<String, Function<Context, List<String>>> TABLE = Map.ofEntries(
             Map.entry("DescribeRegions", c -> List.of("{}")),
+            // The api product's DescribeRegions and DescribeZones ({"Product":"cvm"}) share these names; the fuzzer
+            // signs version 2017-03-12, which routes them to cvm's.
             Map.entry("DescribeZones", c -> List.of("{}")),
+            Map.entry("DescribeZoneInstanceConfigInfos", c -> List.of("{}",
+                    "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]},"
+                            + "{\"Name\":\"instance-charge-type\",\"Values\":[\"POSTPAID_BY_HOUR\"]}]}",
+                    "{\"Filters\":[{\"Name\":\"instance-family\",\"Values\":[\"S5\",\"GN7\"]},"
+                            + "{\"Name\":\"instance-type\",\"Values\":[\"S5.MEDIUM4\"]}]}")),
+            Map.entry("DescribeInstanceTypeConfigs", c -> List.of("{}",
+                    "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]},"
+                            + "{\"Name\":\"instance-family\",\"Values\":[\"S5\"]}]}")),
+            Map.entry("DescribeInstanceFamilyConfigs", c -> List.of("{}")),
             Map.entry("DescribeImages", c -> List.of("{}",
                     "{\"ImageIds\":[\"img-pmqg1cw7\"]}",
                     "{\"Filters\":[{\"Name\":\"image-type\",\"Values\":[\"PUBLIC_IMAGE\"]}],\"Offset\":0,\"Limit\":10}",
