@@ -25,6 +25,7 @@ public final class CvmProduct {
                 new DescribeInstanceTypeConfigs(), new DescribeInstanceFamilyConfigs(), new DescribeImages(),
                 new RunInstances(service, ids), new DescribeInstances(service), new DescribeInstancesStatus(service),
                 new StartInstances(service), new StopInstances(service), new RebootInstances(service),
-                new ModifyInstancesAttribute(service), new TerminateInstances(service)));
+                new ModifyInstancesAttribute(service), new DescribeInstancesAttributes(service),
+                new TerminateInstances(service)));
     }
 }

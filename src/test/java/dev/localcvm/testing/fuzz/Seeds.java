@@ -66,6 +66,8 @@ public final class Seeds {
                     "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]},"
                             + "{\"Name\":\"instance-family\",\"Values\":[\"S5\"]}]}")),
             Map.entry("DescribeInstanceFamilyConfigs", c -> List.of("{}")),
+            Map.entry("DescribeInstancesAttributes", c -> List.of(
+                    "{\"InstanceIds\":[\"" + c.ids() + "\"],\"Attributes\":[\"UserData\"]}")),
             Map.entry("DescribeImages", c -> List.of("{}",
                     "{\"ImageIds\":[\"img-pmqg1cw7\"]}",
                     "{\"Filters\":[{\"Name\":\"image-type\",\"Values\":[\"PUBLIC_IMAGE\"]}],\"Offset\":0,\"Limit\":10}",
@@ -78,6 +80,9 @@ public final class Seeds {
                             + "\"SystemDisk\":{\"DiskType\":\"CLOUD_PREMIUM\",\"DiskSize\":50},"
                             + "\"DataDisks\":[{\"DiskType\":\"CLOUD_SSD\",\"DiskSize\":100}],"
                             + "\"InternetAccessible\":{\"InternetMaxBandwidthOut\":1,\"PublicIpAssigned\":true},"
+                            + "\"EnhancedService\":{\"SecurityService\":{\"Enabled\":true},"
+                            + "\"MonitorService\":{\"Enabled\":false},\"AutomationService\":{\"Enabled\":true}},"
+                            + "\"UserData\":\"ZWNobyBoaQ==\",\"LoginSettings\":{\"KeepImageLogin\":\"FALSE\"},"
                             + "\"TagSpecification\":[{\"ResourceType\":\"instance\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}],"
                             + "\"ClientToken\":\"fuzz-" + c.random().nextInt(1_000_000) + "\"}",
                     "{\"Placement\":{\"Zone\":\"" + c.zone() + "\"},\"ImageId\":\"img-pmqg1cw7\","
@@ -103,6 +108,7 @@ public final class Seeds {
                     "{\"InstanceIds\":[\"" + c.id() + "\"],\"StopType\":\"SOFT_FIRST\"}",
                     "{\"InstanceIds\":[\"" + c.id() + "\"],\"ForceReboot\":false}")),
             Map.entry("ModifyInstancesAttribute", c -> List.of(
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"UserData\":\"ZWNobyBoaQ==\"}",
                     "{\"InstanceIds\":[\"" + c.ids() + "\"],\"InstanceName\":\"fuzz-renamed\"}",
                     "{\"InstanceIds\":[\"" + c.id() + "\"],\"DisableApiTermination\":false}",
                     "{\"InstanceIds\":[\"" + c.id() + "\"],\"HostName\":\"fuzz-host\"}",
