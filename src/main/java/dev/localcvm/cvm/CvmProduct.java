@@ -11,17 +11,21 @@ public final class CvmProduct {
     private CvmProduct() {
     }
 
-    /** The region and zone actions alone, which need no store. */
+    /** The region, zone and instance-type catalogue actions alone, which need no store. */
     public static Product create() {
-        return Product.of(SERVICE, VERSION, RegionCatalog.regionCodes(), List.of(new DescribeRegions(), new DescribeZones()));
+        return Product.of(SERVICE, VERSION, RegionCatalog.regionCodes(), List.of(new DescribeRegions(), new DescribeZones(),
+                new DescribeZoneInstanceConfigInfos(), new DescribeInstanceTypeConfigs(),
+                new DescribeInstanceFamilyConfigs()));
     }
 
     public static Product create(CvmService service) {
         ResourceIds ids = new ResourceIds();
         return Product.of(SERVICE, VERSION, RegionCatalog.regionCodes(), List.of(
-                new DescribeRegions(), new DescribeZones(), new DescribeImages(),
+                new DescribeRegions(), new DescribeZones(), new DescribeZoneInstanceConfigInfos(),
+                new DescribeInstanceTypeConfigs(), new DescribeInstanceFamilyConfigs(), new DescribeImages(),
                 new RunInstances(service, ids), new DescribeInstances(service), new DescribeInstancesStatus(service),
                 new StartInstances(service), new StopInstances(service), new RebootInstances(service),
-                new ModifyInstancesAttribute(service), new TerminateInstances(service)));
+                new ModifyInstancesAttribute(service), new DescribeInstancesAttributes(service),
+                new TerminateInstances(service)));
     }
 }

@@ -70,7 +70,7 @@ public final class InstanceAdmin {
             b.spec(new Instance.Spec(s.zone(), s.projectId(), s.instanceType(), s.cpu(), s.memory(), s.imageId(),
                     string(attrs, "osName"), s.systemDisk(), s.dataDisks(), s.privateIps(), s.internetMaxBandwidthOut(),
                     s.internetChargeType(), s.vpcId(), s.subnetId(), s.keyIds(), s.tags(), s.uuid(), s.renewFlag(),
-                    s.expiredTime()));
+                    s.expiredTime(), s.launch()));
         }
         for (String key : attrs.keySet()) {
             if (!KNOWN.contains(key)) {

@@ -52,7 +52,8 @@ public record InstanceView(
                                       List<String> privateIpAddresses, Long ipv6AddressCount) {
     }
 
-    public record LoginSettings(List<String> keyIds) {
+    /** Password is always null: localcvm keeps only whether one was set. */
+    public record LoginSettings(String password, List<String> keyIds, String keepImageLogin) {
     }
 
     public record Tag(String key, String value) {
@@ -67,6 +68,7 @@ public record InstanceView(
         Instance.Spec s = i.spec();
         boolean windows = ImageCatalog.find(s.imageId()).map(ImageCatalog.Image::windows).orElse(false);
         List<String> publicIps = i.publicIps() == null || i.publicIps().isEmpty() ? null : i.publicIps();
+        Instance.Launch launch = s.launchOrDefaults();
         return new InstanceView(
                 new Placement(s.zone(), s.projectId(), List.of(), null), i.id(), s.instanceType(), s.cpu(), s.memory(),
                 i.flags().banned() ? "PROTECTIVELY_ISOLATED" : "NORMAL", i.name(), i.chargeType().name(),
@@ -76,11 +78,12 @@ public record InstanceView(
                         null, d.encrypt(), null, d.throughputPerformance() == null ? 0L : d.throughputPerformance(), null,
                         false, d.diskName())).toList(),
                 s.privateIps(), publicIps,
-                new InternetAccessible(s.internetChargeType(), s.internetMaxBandwidthOut(), publicIps != null, null,
+                new InternetAccessible(s.internetChargeType(), s.internetMaxBandwidthOut(),
+                        !Boolean.FALSE.equals(launch.publicIpAssigned()) && publicIps != null, null,
                         "BGP", null, null, null),
                 new VirtualPrivateCloud(s.vpcId(), s.subnetId(), false, null, null),
                 s.imageId(), s.renewFlag(), time(i.createdTime()), time(s.expiredTime()), s.osName(), i.securityGroupIds(),
-                new LoginSettings(s.keyIds()), i.state().name(),
+                new LoginSettings(null, s.keyIds(), launch.keepImageLogin() ? "TRUE" : "FALSE"), i.state().name(),
                 tags.stream().map(t -> new Tag(t.key(), t.value())).toList(),
                 i.state() == InstanceState.STOPPED ? i.stopChargingMode() : "NOT_APPLICABLE", s.uuid(),
                 i.latestOperation(), i.latestOperationState(), i.latestOperationRequestId(),

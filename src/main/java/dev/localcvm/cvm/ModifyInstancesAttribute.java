@@ -68,7 +68,8 @@ public final class ModifyInstancesAttribute extends BaseAction<ModifyInstancesAt
                 return i.toBuilder().disableApiTermination(protect).build();
             };
         } else {
-            change = i -> i;
+            // UserData: kept for DescribeInstancesAttributes; the real service applies it at the next start.
+            change = i -> i.withLaunch(i.spec().launchOrDefaults().withUserData(r.userData()));
         }
         StateChange.run(service, ctx, r.instanceIds(), Operation.MODIFY, change);
         return new Response();

@@ -225,7 +225,8 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                 List.copyOf(tags), RequestIds.next(),
                 prepaid ? (r.instanceChargePrepaid().renewFlag() == null ? "NOTIFY_AND_MANUAL_RENEW"
                         : r.instanceChargePrepaid().renewFlag()) : null,
-                prepaid ? now.atOffset(ZoneOffset.UTC).plusMonths(r.instanceChargePrepaid().period()).toInstant() : null);
+                prepaid ? now.atOffset(ZoneOffset.UTC).plusMonths(r.instanceChargePrepaid().period()).toInstant() : null,
+                launchSettings(r));
         boolean fails = failuresQueued && service.attributes().takeLaunchFailure(uin);
         return new Instance.Builder()
                 .id(id).uin(uin).region(ctx.region()).version(0).spec(spec)
@@ -242,6 +243,21 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
                         fails ? "The instance failed to launch (injected by localcvm)." : null))
                 .flags(Instance.Flags.NONE)
                 .build().settle(now).orElseThrow();
+    }
+
+    /** What the instance keeps of EnhancedService, UserData, LoginSettings and PublicIpAssigned; never a password. */
+    private static Instance.Launch launchSettings(RunInstancesRequest r) {
+        var es = r.enhancedService();
+        var login = r.loginSettings();
+        return new Instance.Launch(enabled(es == null ? null : es.securityService()),
+                enabled(es == null ? null : es.monitorService()), enabled(es == null ? null : es.automationService()),
+                r.userData(), login != null && login.password() != null,
+                login != null && "TRUE".equals(login.keepImageLogin()),
+                r.internetAccessible() == null ? null : r.internetAccessible().publicIpAssigned());
+    }
+
+    private static boolean enabled(RunInstancesRequest.ServiceEnabled service) {
+        return service == null || service.enabled() == null || service.enabled();
     }
 
     /** InstanceName with several instances: {@code {R:x}} numbers from x, else suffixes _1.._n. */

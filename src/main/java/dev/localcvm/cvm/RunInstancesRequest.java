@@ -13,7 +13,7 @@ public record RunInstancesRequest(
         String instanceType, String imageId, SystemDisk systemDisk, List<DataDisk> dataDisks,
         VirtualPrivateCloud virtualPrivateCloud, InternetAccessible internetAccessible, Long instanceCount,
         Long minCount, String instanceName, LoginSettings loginSettings, List<String> securityGroupIds,
-        JsonNode enhancedService, String clientToken, String hostName, JsonNode actionTimer,
+        EnhancedService enhancedService, String clientToken, String hostName, JsonNode actionTimer,
         List<String> disasterRecoverGroupIds, List<TagSpecification> tagSpecification,
         JsonNode instanceMarketOptions, String userData, JsonNode metadata, Boolean dryRun, JsonNode cpuTopology,
         String camRoleName, String hpcClusterId, JsonNode launchTemplate, String dedicatedClusterId,
@@ -45,6 +45,14 @@ public record RunInstancesRequest(
     }
 
     public record LoginSettings(String password, List<String> keyIds, String keepImageLogin) {
+    }
+
+    /** Each service's {@code Enabled}; a service left out is on (public images have all three). */
+    public record EnhancedService(ServiceEnabled securityService, ServiceEnabled monitorService,
+                                  ServiceEnabled automationService) {
+    }
+
+    public record ServiceEnabled(Boolean enabled) {
     }
 
     public record TagSpecification(String resourceType, List<Tag> tags) {

@@ -191,6 +191,8 @@ public enum ErrorCode {
     INVALID_FILTER("InvalidFilter", "The filter `%s` is not supported."),
     INVALID_FILTER_VALUE_LIMIT_EXCEEDED("InvalidFilterValue.LimitExceeded", "A filter may have at most 5 values."),
     INVALID_ZONE_MISMATCH_REGION("InvalidZone.MismatchRegion", "The zone `%s` is not in the region."),
+    INVALID_PARAMETER_VALUE_ZONE_NOT_SUPPORTED("InvalidParameterValue.ZoneNotSupported",
+            "The zone `%s` is not supported."),
     INVALID_IMAGE_ID_MALFORMED("InvalidImageId.Malformed", "The image ID `%s` is malformed."),
     INVALID_IMAGE_ID_NOT_FOUND("InvalidImageId.NotFound", "The image `%s` is not found."),
     INVALID_PERIOD("InvalidPeriod", "The period is invalid."),

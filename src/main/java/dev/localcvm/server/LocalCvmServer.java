@@ -8,6 +8,7 @@ import dev.localcvm.api.Product;
 import dev.localcvm.api.ProductRegistry;
 import dev.localcvm.api.RateLimiter;
 import dev.localcvm.api.params.ParamBinder;
+import dev.localcvm.apiproduct.ApiProduct;
 import dev.localcvm.cbs.CbsProduct;
 import dev.localcvm.cbs.CbsService;
 import dev.localcvm.clock.ServerClock;
@@ -96,7 +97,7 @@ public final class LocalCvmServer implements AutoCloseable {
             TagService tagService = new TagService(tags, Map.of(ResourceName.Kind.INSTANCE, cvm::existing,
                     ResourceName.Kind.ADDRESS, addresses::existing, ResourceName.Kind.DISK, cbs::existing), cvm::sweep);
             List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(addresses),
-                    CbsProduct.create(cbs), TagProduct.create(tagService));
+                    CbsProduct.create(cbs), TagProduct.create(tagService), ApiProduct.create());
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
             // belongs to one process, which keeps its buckets in memory.

@@ -3,6 +3,8 @@ package dev.localcvm.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localcvm.apiproduct.ApiProduct;
+import dev.localcvm.cvm.CvmProduct;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import java.util.List;
@@ -52,6 +54,26 @@ class ProductRegistryTest {
         assertThat(REGISTRY.route("127", "127.0.0.1:4580", "DescribeZones", "2017-03-12")).isSameAs(CVM);
         assertThat(REGISTRY.route("127", "127.0.0.1:4580", "DescribeZones", "2099-01-01")).isSameAs(CVM);
         assertThat(REGISTRY.route("127", "localhost:4580", "NoSuchAction", "2017-03-12")).isSameAs(CVM);
+    }
+
+    /** The served cvm and api products both have DescribeZones and DescribeRegions; the version tells them apart. */
+    @Test
+    void theServedApiProductIsReachedByVersionHostOrScopeAndCvmKeepsItsOwn() {
+        Product cvm = CvmProduct.create();
+        Product api = ApiProduct.create();
+        ProductRegistry served = new ProductRegistry(cvm, List.of(api));
+        for (String action : List.of("DescribeZones", "DescribeRegions")) {
+            assertThat(served.route("127", "127.0.0.1:4580", action, "2020-11-06")).isSameAs(api);
+            assertThat(served.route(null, "127.0.0.1:4580", action, "2020-11-06")).isSameAs(api);
+            assertThat(served.route("127", "127.0.0.1:4580", action, "2017-03-12")).isSameAs(cvm);
+            assertThat(served.route(null, "localhost:4580", action, "2017-03-12")).isSameAs(cvm);
+            assertThat(served.route("127", "api.tencentcloudapi.com", action, "2020-11-06")).isSameAs(api);
+            assertThat(served.route("api", "127.0.0.1:4580", action, "2020-11-06")).isSameAs(api);
+            assertThat(served.route("cvm", "api.tencentcloudapi.com", action, "2017-03-12")).isSameAs(cvm);
+            assertThat(served.route(null, "cvm.tencentcloudapi.com", action, "2017-03-12")).isSameAs(cvm);
+        }
+        assertThat(served.route("127", "127.0.0.1:4580", "DescribeZoneInstanceConfigInfos", "2020-11-06")).isSameAs(cvm);
+        assertThat(ProductRegistry.UNSERVED).doesNotContain("api");
     }
 
     @Test

@@ -171,7 +171,7 @@ public class StoreBenchmark {
         Instance.Spec spec = new Instance.Spec(ZONE, 0, "S5.MEDIUM4", 2, 4, "img-pmqg1cw7",
                 "TencentOS Server 3.1 (TK4)", new Instance.Disk(ids.next("disk"), "CLOUD_PREMIUM", 50, true), List.of(),
                 List.of(ids.privateIp(ZONE)), 0, "TRAFFIC_POSTPAID_BY_HOUR", VPC, SUBNET, List.of(), List.of(),
-                RequestIds.next(), null, null);
+                RequestIds.next(), null, null, Instance.Launch.DEFAULTS);
         return new Instance.Builder().id(id).uin(UIN).region(REGION).version(0).spec(spec)
                 .name("未命名_" + (n + 1)).state(InstanceState.PENDING).chargeType(ChargeType.POSTPAID_BY_HOUR)
                 .securityGroupIds(List.of(SECURITY_GROUP))

@@ -76,7 +76,7 @@ class HostileInputIT {
                 Arguments.of("InternetAccessible.InternetChargeType",
                         ",\"InternetAccessible\":{\"InternetChargeType\":\"" + LONE + "\"}"),
                 Arguments.of("CamRoleName", ",\"CamRoleName\":\"\\udc00x\""),
-                Arguments.of("EnhancedService", ",\"EnhancedService\":{\"SecurityService\":{\"Enabled\":\"" + LONE + "\"}}"));
+                Arguments.of("Metadata", ",\"Metadata\":{\"Items\":[{\"Key\":\"k\",\"Value\":\"" + LONE + "\"}]}"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,6 +37,23 @@ class InstanceDocumentsTest {
     }
 
     @Test
+    void launchSettingsReadBackAndADocumentWithoutThemGetsTheDefaults() {
+        Instance plain = Instances.running("ins-launch01", ChargeType.POSTPAID_BY_HOUR);
+        Instance.Launch launch = new Instance.Launch(true, false, true, "ZWNobw==", true, false, Boolean.FALSE);
+        Instance launched = plain.withLaunch(launch);
+        byte[] doc = documents.write(launched);
+        assertThat(new String(doc, StandardCharsets.UTF_8)).contains("\"launch\"").doesNotContain("password\"");
+        assertThat(new InstanceDocuments().read(launched.id(), doc, launched.version()).spec().launch()).isEqualTo(launch);
+
+        // Documents written before the launch settings existed have no "launch" at all.
+        String earlier = new String(documents.write(plain), StandardCharsets.UTF_8);
+        assertThat(earlier).doesNotContain("\"launch\"");
+        Instance read = new InstanceDocuments().read(plain.id(), earlier.getBytes(StandardCharsets.UTF_8), plain.version());
+        assertThat(read.spec().launch()).isNull();
+        assertThat(read.spec().launchOrDefaults()).isEqualTo(Instance.Launch.DEFAULTS);
+    }
+
+    @Test
     void documentsAreAsciiAndLeaveNullsOut() {
         byte[] bytes = documents.write(rich());
         String doc = new String(bytes, StandardCharsets.UTF_8);

@@ -36,11 +36,34 @@ public record Instance(
         public static final Flags NONE = new Flags(false, false, false, null, false, false, false, true);
     }
 
-    /** The configuration RunInstances fixed; only the attached data disks change afterwards. */
+    /**
+     * The configuration RunInstances fixed; only the attached data disks change afterwards. {@code launch} is null
+     * in documents written before it existed: read it through {@link #launchOrDefaults()}.
+     */
     public record Spec(String zone, long projectId, String instanceType, int cpu, int memory, String imageId,
                        String osName, Disk systemDisk, List<Disk> dataDisks, List<String> privateIps,
                        long internetMaxBandwidthOut, String internetChargeType, String vpcId, String subnetId,
-                       List<String> keyIds, List<Tag> tags, String uuid, String renewFlag, Instant expiredTime) {
+                       List<String> keyIds, List<Tag> tags, String uuid, String renewFlag, Instant expiredTime,
+                       Launch launch) {
+        public Launch launchOrDefaults() {
+            return launch == null ? Launch.DEFAULTS : launch;
+        }
+    }
+
+    /**
+     * RunInstances' launch settings that nothing else decides: the enhanced services, the user data, whether a
+     * password was set (never the password itself), whether the image's login is kept, and the caller's
+     * {@code PublicIpAssigned} (null when not given).
+     */
+    public record Launch(boolean securityService, boolean monitorService, boolean automationService, String userData,
+                         boolean passwordSet, boolean keepImageLogin, Boolean publicIpAssigned) {
+        /** What a public image gets when RunInstances says nothing: all three services on. */
+        public static final Launch DEFAULTS = new Launch(true, true, true, null, false, false, null);
+
+        public Launch withUserData(String value) {
+            return new Launch(securityService, monitorService, automationService, value, passwordSet, keepImageLogin,
+                    publicIpAssigned);
+        }
     }
 
     /**
@@ -60,7 +83,16 @@ public record Instance(
         return toBuilder().spec(new Spec(s.zone(), s.projectId(), s.instanceType(), s.cpu(), s.memory(), s.imageId(),
                 s.osName(), s.systemDisk(), List.copyOf(dataDisks), s.privateIps(), s.internetMaxBandwidthOut(),
                 s.internetChargeType(), s.vpcId(), s.subnetId(), s.keyIds(), s.tags(), s.uuid(), s.renewFlag(),
-                s.expiredTime())).build();
+                s.expiredTime(), s.launch())).build();
+    }
+
+    /** This instance with other launch settings (ModifyInstancesAttribute's UserData). */
+    public Instance withLaunch(Launch launch) {
+        Spec s = spec;
+        return toBuilder().spec(new Spec(s.zone(), s.projectId(), s.instanceType(), s.cpu(), s.memory(), s.imageId(),
+                s.osName(), s.systemDisk(), s.dataDisks(), s.privateIps(), s.internetMaxBandwidthOut(),
+                s.internetChargeType(), s.vpcId(), s.subnetId(), s.keyIds(), s.tags(), s.uuid(), s.renewFlag(),
+                s.expiredTime(), launch)).build();
     }
 
     public record Tag(String key, String value) {

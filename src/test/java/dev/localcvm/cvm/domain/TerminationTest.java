@@ -164,7 +164,7 @@ class TerminationTest {
     private static Instance.Spec withOs(Instance.Spec s, String os) {
         return new Instance.Spec(s.zone(), s.projectId(), s.instanceType(), s.cpu(), s.memory(), s.imageId(), os,
                 s.systemDisk(), s.dataDisks(), s.privateIps(), s.internetMaxBandwidthOut(), s.internetChargeType(),
-                s.vpcId(), s.subnetId(), s.keyIds(), s.tags(), s.uuid(), s.renewFlag(), s.expiredTime());
+                s.vpcId(), s.subnetId(), s.keyIds(), s.tags(), s.uuid(), s.renewFlag(), s.expiredTime(), s.launch());
     }
 
     @Test

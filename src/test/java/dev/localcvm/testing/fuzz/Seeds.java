@@ -59,7 +59,20 @@ public final class Seeds {
 
     private static final Map<String, Function<Context, List<String>>> TABLE = Map.ofEntries(
             Map.entry("DescribeRegions", c -> List.of("{}")),
+            // The api product's DescribeRegions and DescribeZones ({"Product":"cvm"}) share these names; the fuzzer
+            // signs version 2017-03-12, which routes them to cvm's.
             Map.entry("DescribeZones", c -> List.of("{}")),
+            Map.entry("DescribeZoneInstanceConfigInfos", c -> List.of("{}",
+                    "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]},"
+                            + "{\"Name\":\"instance-charge-type\",\"Values\":[\"POSTPAID_BY_HOUR\"]}]}",
+                    "{\"Filters\":[{\"Name\":\"instance-family\",\"Values\":[\"S5\",\"GN7\"]},"
+                            + "{\"Name\":\"instance-type\",\"Values\":[\"S5.MEDIUM4\"]}]}")),
+            Map.entry("DescribeInstanceTypeConfigs", c -> List.of("{}",
+                    "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]},"
+                            + "{\"Name\":\"instance-family\",\"Values\":[\"S5\"]}]}")),
+            Map.entry("DescribeInstanceFamilyConfigs", c -> List.of("{}")),
+            Map.entry("DescribeInstancesAttributes", c -> List.of(
+                    "{\"InstanceIds\":[\"" + c.ids() + "\"],\"Attributes\":[\"UserData\"]}")),
             Map.entry("DescribeImages", c -> List.of("{}",
                     "{\"ImageIds\":[\"img-pmqg1cw7\"]}",
                     "{\"Filters\":[{\"Name\":\"image-type\",\"Values\":[\"PUBLIC_IMAGE\"]}],\"Offset\":0,\"Limit\":10}",
@@ -72,6 +85,9 @@ public final class Seeds {
                             + "\"SystemDisk\":{\"DiskType\":\"CLOUD_PREMIUM\",\"DiskSize\":50},"
                             + "\"DataDisks\":[{\"DiskType\":\"CLOUD_SSD\",\"DiskSize\":100}],"
                             + "\"InternetAccessible\":{\"InternetMaxBandwidthOut\":1,\"PublicIpAssigned\":true},"
+                            + "\"EnhancedService\":{\"SecurityService\":{\"Enabled\":true},"
+                            + "\"MonitorService\":{\"Enabled\":false},\"AutomationService\":{\"Enabled\":true}},"
+                            + "\"UserData\":\"ZWNobyBoaQ==\",\"LoginSettings\":{\"KeepImageLogin\":\"FALSE\"},"
                             + "\"TagSpecification\":[{\"ResourceType\":\"instance\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}],"
                             + "\"ClientToken\":\"fuzz-" + c.random().nextInt(1_000_000) + "\"}",
                     "{\"Placement\":{\"Zone\":\"" + c.zone() + "\"},\"ImageId\":\"img-pmqg1cw7\","
@@ -97,6 +113,7 @@ public final class Seeds {
                     "{\"InstanceIds\":[\"" + c.id() + "\"],\"StopType\":\"SOFT_FIRST\"}",
                     "{\"InstanceIds\":[\"" + c.id() + "\"],\"ForceReboot\":false}")),
             Map.entry("ModifyInstancesAttribute", c -> List.of(
+                    "{\"InstanceIds\":[\"" + c.id() + "\"],\"UserData\":\"ZWNobyBoaQ==\"}",
                     "{\"InstanceIds\":[\"" + c.ids() + "\"],\"InstanceName\":\"fuzz-renamed\"}",
                     "{\"InstanceIds\":[\"" + c.id() + "\"],\"DisableApiTermination\":false}",
                     "{\"InstanceIds\":[\"" + c.id() + "\"],\"HostName\":\"fuzz-host\"}",
