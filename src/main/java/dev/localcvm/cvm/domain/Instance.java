@@ -37,8 +37,9 @@ public record Instance(
     }
 
     /**
-     * The configuration RunInstances fixed; only the attached data disks change afterwards. {@code launch} is null
-     * in documents written before it existed: read it through {@link #launchOrDefaults()}.
+     * The configuration RunInstances fixed; only the attached data disks change afterwards. {@code tags} are those
+     * RunInstances was given, which the tag store took over (the instance's tags now are there). {@code launch} is
+     * null in documents written before it existed: read it through {@link #launchOrDefaults()}.
      */
     public record Spec(String zone, long projectId, String instanceType, int cpu, int memory, String imageId,
                        String osName, Disk systemDisk, List<Disk> dataDisks, List<String> privateIps,
