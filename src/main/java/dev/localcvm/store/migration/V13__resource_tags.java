@@ -3,6 +3,7 @@ package dev.localcvm.store.migration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,8 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V13__resource_tags extends BaseJavaMigration {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How a non-empty tag list begins in a document or a tags column (both written without spaces). */
+    private static final byte[] TAGGED = "[{\"key\"".getBytes(StandardCharsets.US_ASCII);
     private static final String INSERT = "INSERT INTO resource_tags (uin, service, region, resource_prefix, resource_id, "
             + "tag_key, tag_value, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -46,7 +49,12 @@ public class V13__resource_tags extends BaseJavaMigration {
         try (Statement read = c.createStatement(); ResultSet rs = read.executeQuery(select);
              PreparedStatement write = c.prepareStatement(INSERT)) {
             while (rs.next()) {
-                JsonNode tags = tags(document ? rs.getBytes(4) : rs.getString(4).getBytes(), document);
+                byte[] json = document ? rs.getBytes(4) : rs.getString(4).getBytes(StandardCharsets.UTF_8);
+                // Most instances have no tags: their documents are not parsed at all.
+                if (!contains(json, TAGGED)) {
+                    continue;
+                }
+                JsonNode tags = tags(json, document);
                 int position = 0;
                 for (JsonNode t : tags) {
                     write.setString(1, rs.getString(2));
@@ -62,6 +70,19 @@ public class V13__resource_tags extends BaseJavaMigration {
                 write.executeBatch();
             }
         }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static JsonNode tags(byte[] json, boolean document) throws SQLException {
