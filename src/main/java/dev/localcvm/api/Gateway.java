@@ -237,7 +237,7 @@ public final class Gateway {
             throw new ApiException(ErrorCode.INVALID_ACTION);
         }
         String region = call.region();
-        rateLimiter.check(call.key().account().uin(), region == null ? "" : region, action);
+        rateLimiter.check(call.key().account().uin(), region == null ? "" : region, product.service(), action);
         if (action.regionRequired()) {
             if (region == null) {
                 throw ApiException.missingParameter("Region");

@@ -60,12 +60,13 @@ public final class RateLimiter {
         };
     }
 
-    public void check(String uin, String region, Action<?> action) {
+    /** @param service the action's product: cvm's and api's DescribeZones are counted apart */
+    public void check(String uin, String region, String service, Action<?> action) {
         int limit = action.rateLimitPerSecond();
         if (!enabled || limit <= 0) {
             return;
         }
-        if (!buckets.bucket(uin + '|' + region + '|' + action.name(), limit).tryConsume(1)) {
+        if (!buckets.bucket(uin + '|' + region + '|' + service + ':' + action.name(), limit).tryConsume(1)) {
             throw new ApiException(ErrorCode.REQUEST_LIMIT_EXCEEDED, "Your current request frequency exceeds the "
                     + "limit of " + limit + " requests per second for `" + action.name() + "`. Please reduce the frequency of calls.");
         }

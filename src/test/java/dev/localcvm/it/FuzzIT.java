@@ -52,7 +52,7 @@ class FuzzIT {
     static final List<Mode> MODES = List.of(Mode.TC3_POST, Mode.TC3_GET, Mode.V1_POST, Mode.V1_GET);
     /** Codes that say a seed itself is malformed, not that an instance is in the wrong state for it. */
     static final List<String> BAD_SEED_CODES = List.of("InvalidParameter", "UnknownParameter", "MissingParameter",
-            "InvalidAction", "InvalidParameterValue");
+            "InvalidAction", "InvalidParameterValue", "NoSuchVersion", "NoSuchProduct");
 
     private long seed;
     private int cases;
@@ -91,7 +91,9 @@ class FuzzIT {
              LogTap log = LogTap.attach()) {
             Map<String, Action<?>> actions = new TreeMap<>();
             for (Product p : server.server().products().served()) {
-                actions.putAll(p.actions());
+                assertThat(p.version().equals(Wire.VERSION) || p.version().equals(Wire.OTHER_VERSIONS.get(p.service())))
+                        .as("the fuzz harness knows the version of " + p.service()).isTrue();
+                p.actions().forEach((name, a) -> actions.put(Wire.key(p.service(), p.version(), name), a));
             }
             assertThat(actions.keySet().stream().filter(a -> !Seeds.covers(a)).map(a -> "add a seed for " + a
                     + " to the fuzz harness (" + Seeds.class.getName() + ")").toList())

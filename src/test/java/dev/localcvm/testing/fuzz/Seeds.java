@@ -59,9 +59,10 @@ public final class Seeds {
 
     private static final Map<String, Function<Context, List<String>>> TABLE = Map.ofEntries(
             Map.entry("DescribeRegions", c -> List.of("{}")),
-            // The api product's DescribeRegions and DescribeZones ({"Product":"cvm"}) share these names; the fuzzer
-            // signs version 2017-03-12, which routes them to cvm's.
             Map.entry("DescribeZones", c -> List.of("{}")),
+            // The api product's actions of the same names, reached by its version (Wire.key).
+            Map.entry("api:DescribeRegions", c -> List.of("{\"Product\":\"cvm\"}")),
+            Map.entry("api:DescribeZones", c -> List.of("{\"Product\":\"cvm\"}")),
             Map.entry("DescribeZoneInstanceConfigInfos", c -> List.of("{}",
                     "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]},"
                             + "{\"Name\":\"instance-charge-type\",\"Values\":[\"POSTPAID_BY_HOUR\"]}]}",
@@ -154,22 +155,22 @@ public final class Seeds {
                     "{\"VpcId\":\"" + c.vpcId() + "\",\"IpAddresses\":[\"172.16.48.2\"],\"Limit\":5}")),
             Map.entry("DescribeBandwidthPackages", c -> List.of("{}", "{\"Offset\":0,\"Limit\":10}")),
             // The tag product: resource names with an empty uin segment, which means the caller's.
-            Map.entry("TagResources", c -> List.of("{\"ResourceList\":[\"" + c.name("cvm", "instance", c.id())
+            Map.entry("tag:TagResources", c -> List.of("{\"ResourceList\":[\"" + c.name("cvm", "instance", c.id())
                     + "\",\"" + c.name("cvm", "volume", c.disk()) + "\"],\"Tags\":[{\"TagKey\":\"env\",\"TagValue\":\"fuzz\"}]}",
                     "{\"ResourceList\":[\"" + c.name("vpc", "eip", c.address()) + "\"],"
                             + "\"Tags\":[{\"TagKey\":\"team\",\"TagValue\":\"a b\"}]}")),
-            Map.entry("ModifyResourceTags", c -> List.of("{\"Resource\":\"" + c.name("cvm", "instance", c.id())
+            Map.entry("tag:ModifyResourceTags", c -> List.of("{\"Resource\":\"" + c.name("cvm", "instance", c.id())
                     + "\",\"ReplaceTags\":[{\"TagKey\":\"env\",\"TagValue\":\"prod\"}],\"DeleteTags\":[{\"TagKey\":\"team\"}]}")),
-            Map.entry("UnTagResources", c -> List.of("{\"ResourceList\":[\"" + c.name("cvm", "instance", c.id())
+            Map.entry("tag:UnTagResources", c -> List.of("{\"ResourceList\":[\"" + c.name("cvm", "instance", c.id())
                     + "\"],\"TagKeys\":[\"env\"]}")),
-            Map.entry("DescribeResourceTagsByResourceIds", c -> List.of("{\"ServiceType\":\"cvm\","
+            Map.entry("tag:DescribeResourceTagsByResourceIds", c -> List.of("{\"ServiceType\":\"cvm\","
                     + "\"ResourcePrefix\":\"instance\",\"ResourceRegion\":\"" + c.region() + "\",\"ResourceIds\":[\""
                     + c.ids() + "\"],\"Offset\":0,\"Limit\":20}")),
-            Map.entry("DescribeResourceTags", c -> List.of("{}", "{\"ServiceType\":\"cvm\",\"ResourcePrefix\":"
+            Map.entry("tag:DescribeResourceTags", c -> List.of("{}", "{\"ServiceType\":\"cvm\",\"ResourcePrefix\":"
                     + "\"instance\",\"ResourceRegion\":\"" + c.region() + "\",\"ResourceId\":\"" + c.id() + "\"}")),
-            Map.entry("DescribeTags", c -> List.of("{}", "{\"TagKey\":\"env\",\"TagValue\":\"fuzz\"}",
+            Map.entry("tag:DescribeTags", c -> List.of("{}", "{\"TagKey\":\"env\",\"TagValue\":\"fuzz\"}",
                     "{\"TagKeys\":[\"env\",\"team\"],\"Offset\":0,\"Limit\":100}")),
-            Map.entry("DescribeResourcesByTags", c -> List.of("{\"TagFilters\":[{\"TagKey\":\"env\"}]}",
+            Map.entry("tag:DescribeResourcesByTags", c -> List.of("{\"TagFilters\":[{\"TagKey\":\"env\"}]}",
                     "{\"TagFilters\":[{\"TagKey\":\"env\",\"TagValue\":[\"fuzz\"]}],\"ServiceType\":\"cvm\","
                             + "\"ResourcePrefix\":\"instance\",\"Limit\":15}")));
 
