@@ -155,6 +155,7 @@ public final class LocalCvm implements AutoCloseable {
         private boolean verifySignatures = true;
         private Duration tombstoneWindow = Duration.ofHours(1);
         private boolean postpaidRecycleFirst;
+        private boolean clockStopped;
 
         private Builder() {
         }
@@ -178,11 +179,17 @@ public final class LocalCvm implements AutoCloseable {
         public Builder verifySignatures(boolean v) { verifySignatures = v; return this; }
         public Builder tombstoneWindow(Duration v) { tombstoneWindow = v; return this; }
         public Builder postpaidRecycleFirst(boolean v) { postpaidRecycleFirst = v; return this; }
+        /**
+         * The server clock stands still from the start: only {@link LocalCvm#advanceClock} moves it. Transitions,
+         * timers and the rate limits' seconds then follow the test's steps alone, however slow the machine.
+         */
+        public Builder stoppedClock() { clockStopped = true; return this; }
 
         public LocalCvm start() {
             ServerConfig config = new ServerConfig(host, port, store, transitionDelay, rateLimits, instanceQuota,
                     adminToken, secretId, secretKey, verifySignatures, tombstoneWindow, postpaidRecycleFirst);
-            return new LocalCvm(LocalCvmServer.start(config, ServerClock.system()), adminToken);
+            ServerClock clock = clockStopped ? ServerClock.fixedAt(java.time.Instant.now()) : ServerClock.system();
+            return new LocalCvm(LocalCvmServer.start(config, clock), adminToken);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesRequest;
+import com.tencentcloudapi.cvm.v20170312.models.DescribeRegionsRequest;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeZonesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.RunInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.TerminateInstancesRequest;
@@ -102,5 +103,22 @@ class EmbeddedLocalCvmIT {
         assertThatThrownBy(() -> cvm.TerminateInstances(terminate(id)))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("UnsupportedOperation.InstanceStateFreezing"));
+    }
+
+    /** A stopped clock moves only when the test moves it: twenty-one calls fall in one second however long they take. */
+    @Test
+    void aStoppedClockKeepsTheRateLimitsSecondUntilTheTestMovesIt() throws Exception {
+        try (LocalCvm server = LocalCvm.builder().rateLimits(true).stoppedClock().start()) {
+            CvmClient client = server.cvmClient("ap-guangzhou");
+            for (int i = 0; i < 20; i++) {
+                client.DescribeRegions(new DescribeRegionsRequest());
+            }
+            assertThatThrownBy(() -> client.DescribeRegions(new DescribeRegionsRequest()))
+                    .isInstanceOfSatisfying(TencentCloudSDKException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo("RequestLimitExceeded"));
+            server.advanceClock(Duration.ofSeconds(1));
+            assertThat(client.DescribeRegions(new DescribeRegionsRequest())
+                    .getTotalCount()).isPositive();
+        }
     }
 }

@@ -28,7 +28,8 @@ class ReaperTest {
     @RegisterExtension
     static LocalCvmExtension localcvm = LocalCvmExtension.perClass(LocalCvm.builder()
             .transitionDelay(Duration.ZERO)   // instances are RUNNING, and terminated ones gone, at once
-            .rateLimits(true))                // TerminateInstances: 10 calls a second, as on the real service
+            .rateLimits(true)                 // TerminateInstances: 10 calls a second, as on the real service
+            .stoppedClock())                  // time moves only when a test moves it: the rate limit's second too
             .resetBeforeEach();
 
     private static String[] launch(CvmClient cvm, int count, String ttl, String chargeType, boolean isProtected)
