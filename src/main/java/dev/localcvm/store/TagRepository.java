@@ -138,8 +138,7 @@ public final class TagRepository implements InstanceFollower {
                 after.put(r, new ArrayList<>());
             }
             for (Kind kind : Kind.values()) {
-                List<String> ids = resources.stream().filter(r -> r.kind().orElseThrow() == kind)
-                        .map(ResourceName::id).toList();
+                List<String> ids = idsOf(resources, kind);
                 if (ids.isEmpty()) {
                     continue;
                 }
@@ -158,11 +157,14 @@ public final class TagRepository implements InstanceFollower {
             after.replaceAll((r, tags) -> List.copyOf(change.apply(List.copyOf(tags))));
             check.accept(after);
             for (Kind kind : Kind.values()) {
-                forget(h, uin, kind, resources.stream().filter(r -> r.kind().orElseThrow() == kind)
-                        .map(ResourceName::id).toList());
+                forget(h, uin, kind, idsOf(resources, kind));
             }
             insert(h, new ArrayList<>(after.entrySet()));
         }));
+    }
+
+    private static List<String> idsOf(List<ResourceName> resources, Kind kind) {
+        return resources.stream().filter(r -> r.kind().orElseThrow() == kind).map(ResourceName::id).toList();
     }
 
     private static void insert(Handle h, List<Map.Entry<ResourceName, List<Tag>>> tagsByResource) {

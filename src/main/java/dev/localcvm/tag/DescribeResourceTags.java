@@ -40,7 +40,7 @@ public final class DescribeResourceTags extends BaseAction<DescribeResourceTags.
                 blankIsAny(r.resourcePrefix()), blankIsAny(r.resourceRegion()),
                 r.resourceId() == null || r.resourceId().isEmpty() ? null : List.of(r.resourceId()), ctx.now());
         return new Response(rows.size(), page.offset(), page.limit(),
-                page.of(rows).stream().map(TagService.TagResource::of).toList());
+                page.slice(rows).stream().map(TagService.TagResource::of).toList());
     }
 
     static String blankIsAny(String s) {

@@ -54,7 +54,7 @@ public final class DescribeResourceTagsByResourceIds extends BaseAction<Describe
         List<TagRepository.Row> ordered = rows.stream()
                 .sorted(Comparator.comparingInt(row -> ids.indexOf(row.resource().id()))).toList();
         return new Response(ordered.size(), page.offset(), page.limit(),
-                page.of(ordered).stream().map(TagService.TagResource::of).toList());
+                page.slice(ordered).stream().map(TagService.TagResource::of).toList());
     }
 
     static void required(String name, String value) {

@@ -79,6 +79,6 @@ public final class DescribeResourcesByTags extends BaseAction<DescribeResourcesB
                 .map(e -> new ResourceTag(e.getKey().region(), e.getKey().service(), e.getKey().prefix(), e.getKey().id(),
                         e.getValue().stream().map(t -> new TagParam(t.key(), t.value())).toList()))
                 .toList();
-        return new Response(matched.size(), page.offset(), page.limit(), page.of(matched));
+        return new Response(matched.size(), page.offset(), page.limit(), page.slice(matched));
     }
 }

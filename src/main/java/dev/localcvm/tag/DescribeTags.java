@@ -48,6 +48,6 @@ public final class DescribeTags extends BaseAction<DescribeTags.Request> {
                         && (r.tagValue() == null || r.tagValue().equals(t.value())))
                 .distinct().sorted(Comparator.comparing(Tag::key).thenComparing(Tag::value)).toList();
         return new Response(pairs.size(), page.offset(), page.limit(),
-                page.of(pairs).stream().map(t -> new TagWithDelete(t.key(), t.value(), 0, "Custom")).toList());
+                page.slice(pairs).stream().map(t -> new TagWithDelete(t.key(), t.value(), 0, "Custom")).toList());
     }
 }

@@ -167,7 +167,7 @@ public final class TagService {
             return new Page(o, l);
         }
 
-        <T> List<T> of(List<T> all) {
+        <T> List<T> slice(List<T> all) {
             return all.stream().skip(offset).limit(limit).toList();
         }
     }
