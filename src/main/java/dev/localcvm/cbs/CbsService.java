@@ -38,9 +38,16 @@ public final class CbsService {
         this.transitionDelay = transitionDelay;
     }
 
-    /** Which of {@code ids} are disks of the account and region now, system disks included (the tag product's check). */
+    /**
+     * Which of {@code ids} are disks of the account and region now, system disks included (the tag product's check,
+     * made while it holds the rows locked: it only reads). A system disk is there while its instance is (a system
+     * disk of an instance launched before system disk ids followed instance ids is not found).
+     */
     public Set<String> existing(String uin, String region, Collection<String> ids, Instant now) {
-        return find(uin, region, ids, null, now).stream().map(Disk::diskId).collect(Collectors.toSet());
+        Set<String> out = disks.find(uin, region, ids, null).stream().map(Disk::diskId).collect(Collectors.toSet());
+        List<String> owners = ids.stream().filter(id -> !out.contains(id)).map(ResourcePlan::instanceOfSystemDisk).toList();
+        cvm.existing(uin, region, owners, now).forEach(i -> out.add(ResourcePlan.systemDiskId(i)));
+        return out;
     }
 
     /** The tags of each of these disks that has any. */

@@ -127,12 +127,18 @@ public final class TagRepository implements InstanceFollower {
      * Changes the tags of several resources at once: {@code change} maps each resource's tags to its new ones, and
      * {@code check} sees all the results before anything is written (and throws to refuse them all). Changes of
      * one account are serialised on its row, so that two concurrent requests cannot both pass a limit.
+     *
+     * <p>The resources' own rows are locked first and {@code stillThere} then checks that they exist: a destruction
+     * either commits before (and the change is refused) or waits for the change and takes its tags with it, so no
+     * tag outlives its resource.
      */
-    public void update(String uin, List<ResourceName> resources, UnaryOperator<List<Tag>> change,
-                       Consumer<Map<ResourceName, List<Tag>>> check) {
+    public void update(String uin, List<ResourceName> resources, Consumer<List<ResourceName>> stillThere,
+                       UnaryOperator<List<Tag>> change, Consumer<Map<ResourceName, List<Tag>>> check) {
         db.betweenWrites(() -> jdbi.useTransaction(h -> {
             h.createQuery("SELECT uin FROM accounts WHERE uin = :uin FOR UPDATE").bind("uin", uin)
                     .mapTo(String.class).list();
+            lockRows(h, resources);
+            stillThere.accept(resources);
             Map<ResourceName, List<Tag>> after = new LinkedHashMap<>();
             for (ResourceName r : resources) {
                 after.put(r, new ArrayList<>());
@@ -161,6 +167,30 @@ public final class TagRepository implements InstanceFollower {
             }
             insert(h, new ArrayList<>(after.entrySet()));
         }));
+    }
+
+    /**
+     * Locks the rows the resources live in, in the order every other commit takes them (instances, then disks,
+     * then addresses): a system disk lives in its instance's row, a data disk in its own and its instance's.
+     */
+    private static void lockRows(Handle h, List<ResourceName> resources) {
+        List<String> instances = new ArrayList<>(idsOf(resources, Kind.INSTANCE));
+        idsOf(resources, Kind.DISK).forEach(d -> instances.add(ResourcePlan.instanceOfSystemDisk(d)));
+        List<Long> keys = InstanceKeys.keysOf(instances).stream().sorted().toList();
+        if (!keys.isEmpty()) {
+            h.createQuery("SELECT id_key FROM instances WHERE id_key IN (<keys>) FOR UPDATE").bindList("keys", keys)
+                    .mapTo(Long.class).list();
+        }
+        List<String> disks = idsOf(resources, Kind.DISK).stream().sorted().toList();
+        if (!disks.isEmpty()) {
+            h.createQuery("SELECT disk_id FROM disks WHERE disk_id IN (<ids>) FOR UPDATE").bindList("ids", disks)
+                    .mapTo(String.class).list();
+        }
+        List<String> addresses = idsOf(resources, Kind.ADDRESS).stream().sorted().toList();
+        if (!addresses.isEmpty()) {
+            h.createQuery("SELECT address_id FROM addresses WHERE address_id IN (<ids>) FOR UPDATE")
+                    .bindList("ids", addresses).mapTo(String.class).list();
+        }
     }
 
     private static List<String> idsOf(List<ResourceName> resources, Kind kind) {

@@ -53,8 +53,8 @@ public final class ModifyResourceTags extends BaseAction<ModifyResourceTags.Requ
             }
         }
         String uin = ctx.account().uin();
-        List<ResourceName> resource = service.resources("Resource", List.of(r.resource()), uin, ctx.now());
-        service.update(uin, resource, tags -> TagResources.merge(
+        List<ResourceName> resource = service.resources("Resource", List.of(r.resource()), uin);
+        service.update(uin, resource, ctx.now(), tags -> TagResources.merge(
                 tags.stream().filter(t -> !delete.contains(t.key())).toList(), replace));
         return new Response();
     }

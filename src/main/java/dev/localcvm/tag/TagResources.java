@@ -31,8 +31,8 @@ public final class TagResources extends BaseAction<TagResources.Request> {
     public Response execute(Request r, CallContext ctx) {
         List<Tag> given = TagService.tagsToAdd(r.tags());
         String uin = ctx.account().uin();
-        List<ResourceName> resources = service.resources("ResourceList", r.resourceList(), uin, ctx.now());
-        service.update(uin, resources, tags -> merge(tags, given));
+        List<ResourceName> resources = service.resources("ResourceList", r.resourceList(), uin);
+        service.update(uin, resources, ctx.now(), tags -> merge(tags, given));
         return new Response(List.of());
     }
 

@@ -24,7 +24,10 @@ import java.util.function.UnaryOperator;
  * tag product (Offset a multiple of Limit, Limit 15 by default).
  */
 public final class TagService {
-    /** Which of {@code ids} exist now in the account and region; each kind of resource answers for its own. */
+    /**
+     * Which of {@code ids} exist now in the account and region; each kind of resource answers for its own. It is
+     * asked while the resources' rows are locked, so it must only read.
+     */
     public interface Existence {
         Set<String> existing(String uin, String region, Collection<String> ids, Instant now);
     }
@@ -59,10 +62,11 @@ public final class TagService {
 
     /**
      * The resources named by a ResourceList, each once: six-segment names of a kind localcvm tags, of the caller's
-     * account (an empty uin segment, as the Terraform provider writes it, means the caller's), in a served region,
-     * and existing now. The first that is not refuses the whole request.
+     * account (an empty uin segment, as the Terraform provider writes it, means the caller's), in a served region.
+     * The first that is not refuses the whole request. Whether they exist is checked when they are changed
+     * ({@link #update}).
      */
-    List<ResourceName> resources(String param, List<String> names, String uin, Instant now) {
+    List<ResourceName> resources(String param, List<String> names, String uin) {
         if (names == null || names.isEmpty()) {
             throw ApiException.missingParameter(param);
         }
@@ -81,12 +85,6 @@ public final class TagService {
             }
             region(r.region());
             out.add(new ResourceName(r.service(), r.region(), uin, r.prefix(), r.id()));
-        }
-        for (ResourceName r : out) {
-            Kind kind = r.kind().orElseThrow();
-            if (!existence.get(kind).existing(uin, r.region(), List.of(r.id()), now).contains(r.id())) {
-                throw ApiException.of(ErrorCode.TAG_RESOURCE_ID_INVALID, r.toString());
-            }
         }
         return List.copyOf(out);
     }
@@ -145,9 +143,18 @@ public final class TagService {
         }
     }
 
-    /** Changes the tags of {@code resources} at once; none may end with more than 50. */
-    void update(String uin, List<ResourceName> resources, UnaryOperator<List<Tag>> change) {
-        store.update(uin, resources, change, after -> after.forEach((r, tags) -> {
+    /**
+     * Changes the tags of {@code resources} at once: each must exist (checked with its rows locked, so that it cannot
+     * go meanwhile), and none may end with more than 50.
+     */
+    void update(String uin, List<ResourceName> resources, Instant now, UnaryOperator<List<Tag>> change) {
+        // Timers that fell due are recorded first, outside the locks: an instance they destroyed is then gone.
+        resources.stream().map(ResourceName::region).distinct().forEach(r -> settler.settle(uin, r, now));
+        store.update(uin, resources, locked -> locked.forEach(r -> {
+            if (!existence.get(r.kind().orElseThrow()).existing(uin, r.region(), List.of(r.id()), now).contains(r.id())) {
+                throw ApiException.of(ErrorCode.TAG_RESOURCE_ID_INVALID, r.toString());
+            }
+        }), change, after -> after.forEach((r, tags) -> {
             if (tags.size() > TagRules.MAX_TAGS_PER_RESOURCE) {
                 throw ApiException.of(ErrorCode.TAG_RESOURCE_ATTACHED_TAGS, r.toString());
             }

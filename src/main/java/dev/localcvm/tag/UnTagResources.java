@@ -39,8 +39,8 @@ public final class UnTagResources extends BaseAction<UnTagResources.Request> {
             TagService.key(r.tagKeys().get(i));
         }
         String uin = ctx.account().uin();
-        List<ResourceName> resources = service.resources("ResourceList", r.resourceList(), uin, ctx.now());
-        service.update(uin, resources, tags -> tags.stream().filter(t -> !r.tagKeys().contains(t.key())).toList());
+        List<ResourceName> resources = service.resources("ResourceList", r.resourceList(), uin);
+        service.update(uin, resources, ctx.now(), tags -> tags.stream().filter(t -> !r.tagKeys().contains(t.key())).toList());
         return new Response(List.of());
     }
 }

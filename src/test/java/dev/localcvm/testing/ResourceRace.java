@@ -20,9 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * TerminateInstances racing AttachDisks and AssociateAddress on one instance (issue 13 item 6), each call on
- * its own thread and, with two servers, on its own replica. Whatever wins, no disk may end attached to, and no
- * EIP bound to, an instance that is gone.
+ * TerminateInstances racing AttachDisks, AssociateAddress and TagResources on one instance (issue 13 item 6), each
+ * call on its own thread and, with two servers, on its own replica. Whatever wins, no disk may end attached to, no
+ * EIP bound to, and no tag left on, an instance that is gone.
  */
 public final class ResourceRace {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +44,8 @@ public final class ResourceRace {
         CvmClient cvmO = other.cvm(TestServer.Mode.TC3_POST, REGION);
         CommonClient vpc = other.common(TestServer.Mode.TC3_POST, "vpc", "2017-03-12", REGION);
         CommonClient cbs = other.common(TestServer.Mode.TC3_POST, "cbs", "2017-03-12", REGION);
-        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CommonClient tag = other.common(TestServer.Mode.TC3_POST, "tag", "2018-08-13", REGION);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         int terminationFirst = 0;
         try {
             for (int round = 0; round < rounds; round++) {
@@ -59,7 +60,7 @@ public final class ResourceRace {
                 call(cbs, "DetachDisks", "{\"DiskIds\":[\"" + disk + "\"]}");
                 String eip = call(vpc, "AllocateAddresses", "{}").path("AddressSet").get(0).asText();
 
-                CyclicBarrier start = new CyclicBarrier(3);
+                CyclicBarrier start = new CyclicBarrier(4);
                 List<Future<String>> outcomes = new ArrayList<>();
                 outcomes.add(pool.submit(at(start, () -> {
                     TerminateInstancesRequest req = new TerminateInstancesRequest();
@@ -70,6 +71,8 @@ public final class ResourceRace {
                         "{\"DiskIds\":[\"" + disk + "\"],\"InstanceId\":\"" + target + "\"}"))));
                 outcomes.add(pool.submit(at(start, () -> call(vpc, "AssociateAddress",
                         "{\"AddressId\":\"" + eip + "\",\"InstanceId\":\"" + target + "\"}"))));
+                outcomes.add(pool.submit(at(start, () -> call(tag, "TagResources", "{\"ResourceList\":[\"qcs::cvm:"
+                        + REGION + ":uin/:instance/" + target + "\"],\"Tags\":[{\"TagKey\":\"race\",\"TagValue\":\"1\"}]}"))));
                 List<String> codes = new ArrayList<>();
                 for (Future<String> f : outcomes) {
                     codes.add(f.get(60, TimeUnit.SECONDS));
@@ -96,6 +99,9 @@ public final class ResourceRace {
                 JsonNode a = call(vpc, "DescribeAddresses", "{\"AddressIds\":[\"" + eip + "\"]}").path("AddressSet").get(0);
                 assertThat(a.path("InstanceId").asText()).as("round %d %s: EIP after %s", round, codes, a).isEmpty();
                 assertThat(a.path("AddressStatus").asText()).isEqualTo("UNBIND");
+                JsonNode tags = call(tag, "DescribeResourceTags", "{\"ResourceId\":\"" + target + "\"}");
+                assertThat(tags.path("TotalCount").asLong()).as("round %d %s: tags of the gone instance: %s", round, codes,
+                        tags).isZero();
                 call(vpc, "ReleaseAddresses", "{\"AddressIds\":[\"" + eip + "\"]}");
                 call(cbs, "TerminateDisks", "{\"DiskIds\":[\"" + disk + "\"]}");
                 TerminateInstancesRequest cleanup = new TerminateInstancesRequest();
@@ -112,7 +118,7 @@ public final class ResourceRace {
         void run() throws Exception;
     }
 
-    /** The call once all three threads are ready: "OK", or the error code it answered. */
+    /** The call once all four threads are ready: "OK", or the error code it answered. */
     private static Callable<String> at(CyclicBarrier start, Call call) {
         return () -> {
             start.await(30, TimeUnit.SECONDS);
