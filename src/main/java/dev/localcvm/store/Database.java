@@ -86,6 +86,9 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e), e);
         }
         try {
+            if (SchemaCheck.isCurrent(ds)) {
+                return new Database(config, ds);
+            }
             Flyway flyway = migrations().dataSource(ds).load();
             refuseNewerSchema(flyway);
             MigrateResult migrated = flyway.migrate();
