@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code localcvm} command line. */
 @Command(name = "localcvm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A local Tencent Cloud CVM API 3.0 (2017-03-12) for testing code that creates and destroys instances.",
-        subcommands = {ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, BenchCommand.class, dev.localcvm.cli.BenchEndpointCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

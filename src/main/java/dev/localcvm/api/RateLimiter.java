@@ -7,6 +7,7 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * by the limit every second (api3-protocol.md §10). Time comes from the server clock, so a test that
  * advances the clock refills the buckets. Buckets live in this process, or (several replicas on one
  * PostgreSQL) in the database.
+ *
+ * <p>An account's limits can be raised or lowered per action through the admin API (attribute
+ * {@code rateLimits}), so that a load test can run with the limiter's bookkeeping on and still not be
+ * throttled. Those overrides live in this process's memory, not in the store: they are a test knob, and the
+ * check must not read the database on every request.
  */
 public final class RateLimiter {
     /** Where the buckets live. */
@@ -24,6 +30,8 @@ public final class RateLimiter {
 
     private final boolean enabled;
     private final BucketSource buckets;
+    /** uin -> ("Action" or "service:Action" -> requests per second); absent: the documented limits. */
+    private final ConcurrentHashMap<String, Map<String, Integer>> overrides = new ConcurrentHashMap<>();
 
     public RateLimiter(boolean enabled, BucketSource buckets) {
         this.enabled = enabled;
@@ -60,13 +68,48 @@ public final class RateLimiter {
         };
     }
 
+    /** The account's per-action overrides (empty: none), keyed as given to {@link #setOverrides}. */
+    public Map<String, Integer> overrides(String uin) {
+        return overrides.getOrDefault(uin, Map.of());
+    }
+
+    /**
+     * Replaces the account's overrides: a key is an action name ({@code DescribeInstances}, every product's
+     * action of that name) or {@code service:Action}, which wins over the bare name. Empty removes them.
+     */
+    public void setOverrides(String uin, Map<String, Integer> limits) {
+        if (limits.isEmpty()) {
+            overrides.remove(uin);
+        } else {
+            overrides.put(uin, Map.copyOf(limits));
+        }
+    }
+
+    /** Forgets every account's overrides (the admin reset, which also empties the account attributes). */
+    public void clearOverrides() {
+        overrides.clear();
+    }
+
     /** @param service the action's product: cvm's and api's DescribeZones are counted apart */
     public void check(String uin, String region, String service, Action<?> action) {
-        int limit = action.rateLimitPerSecond();
-        if (!enabled || limit <= 0) {
+        if (!enabled) {
             return;
         }
-        if (!buckets.bucket(uin + '|' + region + '|' + service + ':' + action.name(), limit).tryConsume(1)) {
+        int limit = action.rateLimitPerSecond();
+        String key = uin + '|' + region + '|' + service + ':' + action.name();
+        Map<String, Integer> own = overrides.isEmpty() ? null : overrides.get(uin);
+        if (own != null) {
+            Integer set = own.getOrDefault(service + ':' + action.name(), own.get(action.name()));
+            if (set != null && set != limit) {
+                limit = set;
+                // A bucket is built with its limit once; a changed limit needs a bucket of its own.
+                key = key + '|' + limit;
+            }
+        }
+        if (limit <= 0) {
+            return;
+        }
+        if (!buckets.bucket(key, limit).tryConsume(1)) {
             throw new ApiException(ErrorCode.REQUEST_LIMIT_EXCEEDED, "Your current request frequency exceeds the "
                     + "limit of " + limit + " requests per second for `" + action.name() + "`. Please reduce the frequency of calls.");
         }

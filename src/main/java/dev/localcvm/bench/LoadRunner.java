@@ -20,31 +20,15 @@ final class LoadRunner {
     interface Step extends Supplier<Future<Long>> {
     }
 
-    record Result(String name, double seconds, long steps, long errors, long units, Histogram latencyMicros) {
-        double stepsPerSecond() {
-            return steps / seconds;
-        }
-
-        double unitsPerSecond() {
-            return units / seconds;
-        }
-
-        double percentileMillis(double p) {
-            return latencyMicros.getValueAtPercentile(p) / 1000.0;
-        }
-
-        String summary() {
-            return String.format("%-28s %10.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  errors %d%s",
-                    name, stepsPerSecond(), percentileMillis(50), percentileMillis(99), percentileMillis(99.9), errors,
-                    units != steps ? String.format("  (%.0f units/s)", unitsPerSecond()) : "");
-        }
-    }
-
     private LoadRunner() {
     }
 
-    static Result run(Vertx vertx, String name, int users, Duration warmup, Duration duration, Step step,
-                      Consumer<String> progress) {
+    /**
+     * @param requestsPerStep the API requests one step sends (for the CPU per request)
+     * @param serverPid the server's process, whose CPU is measured over the window; -1 if unknown
+     */
+    static RunResult run(Vertx vertx, String name, int users, Duration warmup, Duration duration, Step step,
+                         int requestsPerStep, long serverPid, Consumer<String> progress) {
         Histogram histogram = new Histogram(60_000_000L, 3);
         AtomicLong steps = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -70,15 +54,29 @@ final class LoadRunner {
                 loop(step, histogram, steps, errors, units, completed, measureFrom, end, running, done);
             }
         });
+        CpuWindow.Sample first;
+        CpuWindow.Sample last;
         try {
-            done.future().toCompletionStage().toCompletableFuture().get(duration.plus(warmup).toSeconds() + 120,
-                    java.util.concurrent.TimeUnit.SECONDS);
+            sleepUntil(measureFrom);
+            first = CpuWindow.Sample.take(serverPid);
+            sleepUntil(end);
+            last = CpuWindow.Sample.take(serverPid);
+            done.future().toCompletionStage().toCompletableFuture().get(120, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("the load did not finish: " + e, e);
         } finally {
             vertx.cancelTimer(timer);
         }
-        return new Result(name, duration.toNanos() / 1e9, steps.get(), errors.get(), units.get(), histogram);
+        // One event loop drives every caller: the generator's ceiling is one core.
+        return new RunResult(name, duration.toNanos() / 1e9, steps.get() * requestsPerStep, errors.get(), units.get(),
+                histogram, first.until(last, 1));
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
     }
 
     private static void loop(Step step, Histogram histogram, AtomicLong steps, AtomicLong errors, AtomicLong units,

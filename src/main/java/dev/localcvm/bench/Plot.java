@@ -11,8 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 
-/** A PNG of DescribeInstances throughput against instance count (log scale), with its same-bytes baseline. */
+/** A PNG of DescribeInstances' server CPU per request against instance count (log scale), with its same-bytes baseline. */
 final class Plot {
+    /** Median server CPU us per request at one instance count: localcvm's and the bare endpoint's. */
+    record Point(int instances, double localcvm, double bare) {
+    }
+
     private static final int W = 900;
     private static final int H = 540;
     private static final int LEFT = 90;
@@ -23,7 +27,7 @@ final class Plot {
     private Plot() {
     }
 
-    static void describe(List<Scenarios.DescribePoint> points, Path file) throws IOException {
+    static void describe(List<Point> points, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -31,8 +35,8 @@ final class Plot {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, W, H);
         double maxY = 1;
-        for (Scenarios.DescribePoint p : points) {
-            maxY = Math.max(maxY, Math.max(p.describe().stepsPerSecond(), p.sameBytes().stepsPerSecond()));
+        for (Point p : points) {
+            maxY = Math.max(maxY, Math.max(p.localcvm(), p.bare()));
         }
         maxY *= 1.15;
         double minX = Math.log10(points.get(0).instances());
@@ -43,7 +47,7 @@ final class Plot {
         }
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("DescribeInstances (Limit 100, zone filter): requests per second", LEFT, 30);
+        g.drawString("DescribeInstances (Limit 100, zone filter): server CPU us per request", LEFT, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawLine(LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM);
         g.drawLine(LEFT, TOP, LEFT, H - BOTTOM);
@@ -53,9 +57,9 @@ final class Plot {
             g.setColor(new Color(225, 225, 225));
             g.drawLine(LEFT + 1, y, W - RIGHT, y);
             g.setColor(Color.BLACK);
-            g.drawString(String.format("%,.0f", v), 10, y + 4);
+            g.drawString(String.format("%,.1f", v), 10, y + 4);
         }
-        for (Scenarios.DescribePoint p : points) {
+        for (Point p : points) {
             int x = x(Math.log10(p.instances()), minX, maxX);
             g.drawString(String.format("%,d", p.instances()), x - 20, H - BOTTOM + 20);
         }
@@ -70,14 +74,14 @@ final class Plot {
         ImageIO.write(image, "png", file.toFile());
     }
 
-    private static void series(Graphics2D g, List<Scenarios.DescribePoint> points, double minX, double maxX, double maxY,
+    private static void series(Graphics2D g, List<Point> points, double minX, double maxX, double maxY,
                                boolean describe, Color color) {
         g.setColor(color);
         g.setStroke(new BasicStroke(2.5f));
         int px = -1;
         int py = -1;
-        for (Scenarios.DescribePoint p : points) {
-            double v = describe ? p.describe().stepsPerSecond() : p.sameBytes().stepsPerSecond();
+        for (Point p : points) {
+            double v = describe ? p.localcvm() : p.bare();
             int x = x(Math.log10(p.instances()), minX, maxX);
             int y = y(v, maxY);
             g.fillOval(x - 4, y - 4, 8, 8);

@@ -39,12 +39,17 @@ final class AdminRoutes {
     private final String adminToken;
     private final String version;
     private final Runnable sweep;
+    private final Runnable afterReset;
     private final AdminJson.Worker worker;
 
-    /** @param sweep records what fell due; run after the clock moves, so the answer already shows it */
+    /**
+     * @param sweep records what fell due; run after the clock moves, so the answer already shows it
+     * @param afterReset forgets what the reset empties outside the store (the accounts' rate-limit overrides)
+     */
     AdminRoutes(Vertx vertx, ServerClock clock, AccountService accounts, Database database, Metrics metrics,
-                boolean tokenRequired, String adminToken, String version, Runnable sweep) {
+                boolean tokenRequired, String adminToken, String version, Runnable sweep, Runnable afterReset) {
         this.sweep = sweep;
+        this.afterReset = afterReset;
         this.vertx = vertx;
         this.worker = new AdminJson.Worker(vertx, database::awaitDurable);
         this.clock = clock;
@@ -71,6 +76,7 @@ final class AdminRoutes {
         router.post(PREFIX + "/reset").handler(ctx -> AdminJson.answer(worker, ctx, () -> {
             AdminJson.noBody(ctx);
             database.resetState();
+            afterReset.run();
             return Optional.of(new JsonObject().put("reset", true));
         }));
         router.post(PREFIX + "/accounts").handler(this::createAccount);

@@ -11,6 +11,7 @@ import static dev.localcvm.server.AdminJson.text;
 
 import dev.localcvm.account.AccountService;
 import dev.localcvm.account.ApiKey;
+import dev.localcvm.api.RateLimiter;
 import dev.localcvm.server.AdminJson.BadRequest;
 import dev.localcvm.clock.ServerClock;
 import dev.localcvm.cvm.CvmService;
@@ -37,9 +38,14 @@ final class CvmAdminRoutes {
     private final CvmService service;
     private final AccountService accounts;
     private final InstanceAdmin instances;
+    private final RateLimiter rateLimiter;
+    private final RateLimitsAttribute rateLimits;
 
-    CvmAdminRoutes(AdminJson.Worker worker, ServerClock clock, CvmService service, AccountService accounts) {
+    CvmAdminRoutes(AdminJson.Worker worker, ServerClock clock, CvmService service, AccountService accounts,
+                   RateLimiter rateLimiter, RateLimitsAttribute rateLimits) {
         this.worker = worker;
+        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.clock = clock;
         this.service = service;
         this.accounts = accounts;
@@ -74,7 +80,8 @@ final class CvmAdminRoutes {
             String uin = ctx.pathParam("uin");
             JsonObject b = body(ctx);
             known(b, Set.of("appIdInvalid", "eipReleaseEnabled", "unpaidOrder", "returnQuota", "returnsUsed",
-                    "terminateQuota", "instanceQuota", "failNextLaunches", "addressQuota"));
+                    "terminateQuota", "instanceQuota", "failNextLaunches", "addressQuota", RateLimitsAttribute.NAME));
+            java.util.Map<String, Integer> limits = rateLimits.parse(b);
             if (accounts.findAccount(uin).isEmpty()) {
                 return Optional.empty();
             }
@@ -87,7 +94,11 @@ final class CvmAdminRoutes {
                     count(b, "failNextLaunches", a.failNextLaunches()),
                     b.containsKey("addressQuota") ? nullableCount(b, "addressQuota") : a.addressQuota());
             service.attributes().saveAccount(uin, changed);
-            return Optional.of(JsonObject.mapFrom(service.attributes().account(uin)));
+            if (limits != null) {
+                rateLimiter.setOverrides(uin, limits);
+            }
+            return Optional.of(JsonObject.mapFrom(service.attributes().account(uin))
+                    .put(RateLimitsAttribute.NAME, RateLimitsAttribute.view(rateLimiter.overrides(uin))));
         });
     }
 

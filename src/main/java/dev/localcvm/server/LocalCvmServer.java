@@ -115,9 +115,11 @@ public final class LocalCvmServer implements AutoCloseable {
             Sweeper sweeper = new Sweeper(vertx, cvm, clock);
             ApiHandler api = new ApiHandler(vertx, gateway, metrics, clock);
             AdminRoutes adminRoutes = new AdminRoutes(vertx, clock, accounts, database, metrics,
-                    !isLoopback(config.host()), config.adminToken(), version(), sweeper::sweepNow);
+                    !isLoopback(config.host()), config.adminToken(), version(), sweeper::sweepNow,
+                    rateLimiter::clearOverrides);
             Router admin = adminRoutes.router();
-            new CvmAdminRoutes(new AdminJson.Worker(vertx, database::awaitDurable), clock, cvm, accounts).mount(admin, AdminRoutes.PREFIX);
+            new CvmAdminRoutes(new AdminJson.Worker(vertx, database::awaitDurable), clock, cvm, accounts, rateLimiter,
+                    new RateLimitsAttribute(served)).mount(admin, AdminRoutes.PREFIX);
             sweeper.sweepNow();
             sweeper.start();
             HttpServerOptions options = new HttpServerOptions()

@@ -215,7 +215,7 @@ class AdminApiIT {
             cvm.server().admin("POST", "/_localcvm/faults", new JsonObject().put("action", "StopInstances")
                     .put("code", "FailedOperation").put("remaining", 3));
             cvm.server().admin("POST", "/_localcvm/accounts/" + cvm.uin() + "/attributes",
-                    new JsonObject().put("returnQuota", 7));
+                    new JsonObject().put("returnQuota", 7).put("rateLimits", new JsonObject().put("TerminateInstances", 20)));
             cvm.server().admin("POST", "/_localcvm/regions/ap-guangzhou/attributes",
                     new JsonObject().put("terminateDisabled", true));
             cvm.server().admin("POST", "/_localcvm/clock", new JsonObject().put("advanceSeconds", 5));
@@ -283,6 +283,16 @@ class AdminApiIT {
                     Arguments.of("POST", "/accounts/$UIN/attributes", "{\"appIdInvalid\": 1}"),
                     Arguments.of("POST", "/accounts/$UIN/attributes", "{\"returnQuota\": 1, \"bogus\": 1}"),
                     Arguments.of("POST", "/accounts/$UIN/attributes", "null"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes", "{\"rateLimits\": 100}"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes", "{\"rateLimits\": [\"DescribeInstances\"]}"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes", "{\"rateLimits\": {\"Fly\": 5}}"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes", "{\"rateLimits\": {\"ec2:DescribeInstances\": 5}}"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes", "{\"rateLimits\": {\"DescribeInstances\": 0}}"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes", "{\"rateLimits\": {\"DescribeInstances\": 1.5}}"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes", "{\"rateLimits\": {\"DescribeInstances\": \"9\"}}"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes", "{\"rateLimits\": {\"DescribeInstances\": null}}"),
+                    Arguments.of("POST", "/accounts/$UIN/attributes",
+                            "{\"returnQuota\": 3, \"rateLimits\": {\"DescribeInstances\": 1e400}}"),
                     Arguments.of("POST", "/accounts/$UIN/temporary-keys", "{\"ttlSeconds\": 1e18}"),
                     Arguments.of("POST", "/accounts/$UIN/temporary-keys", "{\"ttlSeconds\": -5}"),
                     Arguments.of("POST", "/accounts/$UIN/temporary-keys", "{\"ttlSeconds\": \"3600\"}"),

@@ -11,6 +11,7 @@ import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesStatusRequest;
 import dev.localcvm.testing.CvmFixture;
 import dev.localcvm.testing.TestStores;
 import dev.localcvm.testing.TestServer.Mode;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -134,5 +135,51 @@ class RateLimitIT {
 
         assertThat(terminateCodes(it.client(), 30)).containsOnly("InvalidInstanceId.NotFound");
         assertThat(describeCodes(it.client(), 100)).containsOnly("OK");
+    }
+
+    @Test
+    void theRateLimitsAttributeRaisesOrLowersAnActionForOneAccount() {
+        startWithRateLimits(true);
+        CvmFixture other = it.newAccount("other");
+
+        JsonObject answer = it.setAccount(new JsonObject().put("rateLimits", new JsonObject()
+                .put("TerminateInstances", 15).put("cvm:DescribeInstances", 3)));
+
+        assertThat(answer.getJsonObject("rateLimits").getMap())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("TerminateInstances", 15, "cvm:DescribeInstances", 3));
+        assertThat(terminateCodes(it.client(), 15)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(it.client())).isEqualTo("RequestLimitExceeded");
+        assertThat(describeCodes(it.client(), 3)).containsOnly("OK");
+        assertThat(describeCodes(it.client(), 1)).containsExactly("RequestLimitExceeded");
+        // Another account keeps the documented limits.
+        assertThat(terminateCodes(other.client(), 10)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(other.client())).isEqualTo("RequestLimitExceeded");
+        // Other attributes of the account leave the overrides alone.
+        assertThat(it.setAccount(new JsonObject().put("returnQuota", 5)).getJsonObject("rateLimits").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aRaisedLimitHoldsFarAboveTheDocumentedOneAndNullRestoresIt() {
+        startWithRateLimits(true);
+        it.setAccount(new JsonObject().put("rateLimits", new JsonObject().put("DescribeInstances", 100_000)));
+
+        assertThat(describeCodes(it.client(), 120)).containsOnly("OK");
+
+        assertThat(it.setAccount(new JsonObject().putNull("rateLimits")).getJsonObject("rateLimits").isEmpty()).isTrue();
+        it.advance(1);
+        assertThat(describeCodes(it.client(), 40)).containsOnly("OK");
+        assertThat(describeCodes(it.client(), 1)).containsExactly("RequestLimitExceeded");
+    }
+
+    @Test
+    void theAdminResetForgetsTheOverrides() {
+        startWithRateLimits(true);
+        it.setAccount(new JsonObject().put("rateLimits", new JsonObject().put("TerminateInstances", 50)));
+
+        it.admin("POST", "/_localcvm/reset", null);
+
+        assertThat(it.setAccount(new JsonObject()).getJsonObject("rateLimits").isEmpty()).isTrue();
+        assertThat(terminateCodes(it.client(), 10)).containsOnly("InvalidInstanceId.NotFound");
+        assertThat(terminateCode(it.client())).isEqualTo("RequestLimitExceeded");
     }
 }
