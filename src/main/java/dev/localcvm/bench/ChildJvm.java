@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
  * to a file: a pipe nobody drains would stop it, and draining it here would cost the generator's CPU.
  */
 final class ChildJvm implements AutoCloseable {
+    /**
+     * The JVM options the {@code localcvm} launcher script gives before {@code LOCALCVM_JAVA_OPTS} (its memory
+     * defaults), so that a child runs as an operator's server does; ChildJvmTest holds the two lists equal.
+     */
+    static final List<String> LAUNCHER_OPTIONS = List.of("-Xms16m", "-XX:G1PeriodicGCInterval=15000",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     private final String name;
     private final Process process;
     private final int port;
@@ -37,12 +43,14 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Starts {@code localcvm ARGS} with the launcher's JVM options ({@code LOCALCVM_JAVA_OPTS}, split on
-     * white space as the launcher's shell does) and {@code env} added to this environment.
+     * Starts {@code localcvm ARGS} with the launcher's JVM options ({@link #LAUNCHER_OPTIONS}, then
+     * {@code LOCALCVM_JAVA_OPTS} split on white space as the launcher's shell does) and {@code env} added to this
+     * environment.
      */
     static ChildJvm start(String name, List<String> args, int port, Path log, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAUNCHER_OPTIONS);
         String opts = System.getenv("LOCALCVM_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
             command.addAll(Arrays.asList(opts.trim().split("\\s+")));
