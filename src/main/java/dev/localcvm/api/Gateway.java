@@ -1,6 +1,5 @@
 package dev.localcvm.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,7 +104,7 @@ public final class Gateway {
         Trace trace = new Trace();
         try {
             Record output = process(request, requestId, trace);
-            return new ApiResponse(requestId, success(output, requestId), trace.action, trace.uin, null);
+            return new ApiResponse(requestId, Envelope.success(mapper, output, requestId), trace.action, trace.uin, null);
         } catch (ApiException e) {
             return error(requestId, trace, e);
         } catch (RuntimeException | Error e) {
@@ -329,39 +328,7 @@ public final class Gateway {
         error.put("Code", e.wireCode());
         error.put("Message", message(e));
         response.put("RequestId", requestId);
-        return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, e.wireCode());
-    }
-
-    private static final byte[] PREFIX = "{\"Response\":".getBytes(StandardCharsets.US_ASCII);
-
-    /**
-     * {@code {"Response":{<output fields>,"RequestId":"..."}}}, written straight from the record: its
-     * serialized object is spliced open before its closing brace instead of going through a JSON tree.
-     */
-    private byte[] success(Record output, String requestId) {
-        byte[] fields;
-        try {
-            fields = output == null ? new byte[] {'{', '}'} : mapper.writeValueAsBytes(output);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a response", e);
-        }
-        byte[] tail = ((fields.length > 2 ? "," : "") + "\"RequestId\":\"" + requestId + "\"}}")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[PREFIX.length + fields.length - 1 + tail.length];
-        System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
-        System.arraycopy(fields, 0, out, PREFIX.length, fields.length - 1);
-        System.arraycopy(tail, 0, out, PREFIX.length + fields.length - 1, tail.length);
-        return out;
-    }
-
-    private byte[] envelope(ObjectNode response) {
-        ObjectNode root = mapper.createObjectNode();
-        root.set("Response", response);
-        try {
-            return mapper.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a response", e);
-        }
+        return new ApiResponse(requestId, Envelope.of(mapper, response), trace.action, trace.uin, e.wireCode());
     }
 
     private static String requiredHeader(RawRequest request, String lowerName, String displayName) {
