@@ -197,10 +197,12 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         }
         long nanos = System.nanoTime() - start;
         metrics.record(response.action(), response.errorCode(), nanos);
-        ACCESS.info("requestId={} action={} account={} outcome={} micros={}", response.requestId(),
-                response.action() == null ? "-" : response.action(),
-                response.accountUin() == null ? "-" : response.accountUin(),
-                response.errorCode() == null ? "OK" : response.errorCode(), nanos / 1000);
+        if (ACCESS.isInfoEnabled()) { // else the arguments' array and boxing are wasted
+            ACCESS.info("requestId={} action={} account={} outcome={} micros={}", response.requestId(),
+                    response.action() == null ? "-" : response.action(),
+                    response.accountUin() == null ? "-" : response.accountUin(),
+                    response.errorCode() == null ? "OK" : response.errorCode(), nanos / 1000);
+        }
         return written;
     }
 
