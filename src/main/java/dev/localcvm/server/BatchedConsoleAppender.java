@@ -14,7 +14,7 @@ import java.io.PrintStream;
  * each line cost a hand-over to the appender's thread (a wake-up, often a system call) and then a write system
  * call of its own: together more than the rest of a cheap request's logging. Here the calling thread formats
  * the line with the configured encoder (the same text as before) and appends it to a buffer; a daemon thread
- * writes what has gathered every {@link #FLUSH_MILLIS} ms, and once more when the JVM exits. As with
+ * writes what has gathered every {@link #FLUSH_MILLIS} ms (by default), and once more when the JVM exits. As with
  * AsyncAppender's {@code neverBlock}, lines are dropped (and counted) rather than block the server when the
  * console does not keep up: beyond {@link #setMaxPendingBytes} bytes waiting.
  */
@@ -22,6 +22,7 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
     static final long FLUSH_MILLIS = 50;
 
     private Encoder<ILoggingEvent> encoder;
+    private long flushMillis = FLUSH_MILLIS;
     private int maxPendingBytes = 4 << 20;
     private final Object lock = new Object();
     /** Serialises flushes (the timer's and the exit hook's), so that batches are written in order. */
@@ -40,6 +41,10 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
         this.maxPendingBytes = maxPendingBytes;
     }
 
+    public void setFlushMillis(long flushMillis) {
+        this.flushMillis = flushMillis;
+    }
+
     @Override
     public void start() {
         if (encoder == null) {
@@ -49,7 +54,7 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
         flusher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    Thread.sleep(FLUSH_MILLIS);
+                    Thread.sleep(flushMillis);
                 } catch (InterruptedException e) {
                     return;
                 }
