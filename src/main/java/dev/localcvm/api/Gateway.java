@@ -1,6 +1,5 @@
 package dev.localcvm.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +38,6 @@ public final class Gateway {
     private static final int MAX_MESSAGE = 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-    private static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     /** v1 common parameters, removed before the API parameters are bound (§4.2). */
     private static final Set<String> V1_COMMON = Set.of("Action", "Version", "Timestamp", "Nonce", "SecretId",
             "Signature", "SignatureMethod", "Region", "Token", "Language", "RequestClient");
@@ -50,6 +46,8 @@ public final class Gateway {
     private final AccountService accounts;
     private final Clock clock;
     private final ObjectMapper mapper;
+    /** Built once: deriving a reader with a feature per request showed in profiles. */
+    private final com.fasterxml.jackson.databind.ObjectReader bodyReader;
     private final ParamBinder binder;
     private final boolean verifySignatures;
     private final RateLimiter rateLimiter;
@@ -69,6 +67,7 @@ public final class Gateway {
         this.accounts = accounts;
         this.clock = clock;
         this.mapper = mapper;
+        this.bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.binder = binder;
         this.verifySignatures = verifySignatures;
     }
@@ -105,7 +104,7 @@ public final class Gateway {
         Trace trace = new Trace();
         try {
             Record output = process(request, requestId, trace);
-            return new ApiResponse(requestId, success(output, requestId), trace.action, trace.uin, null);
+            return new ApiResponse(requestId, Envelope.success(mapper, output, requestId), trace.action, trace.uin, null);
         } catch (ApiException e) {
             return error(requestId, trace, e);
         } catch (RuntimeException | Error e) {
@@ -204,7 +203,7 @@ public final class Gateway {
         String version = requiredParam(params, "Version");
         long timestamp = parseTimestamp(requiredParam(params, "Timestamp"), "Timestamp");
         String nonce = requiredParam(params, "Nonce");
-        if (!DIGITS.matcher(nonce).matches()) {
+        if (!Lexical.digits(nonce)) {
             throw ApiException.typeError("Nonce");
         }
         String secretId = requiredParam(params, "SecretId");
@@ -266,7 +265,7 @@ public final class Gateway {
     }
 
     private ApiKey authenticate(String secretId, Trace trace) {
-        if (secretId.isEmpty() || !SECRET_ID.matcher(secretId).matches()) {
+        if (!Lexical.secretIdShaped(secretId)) {
             throw new ApiException(ErrorCode.AUTH_INVALID_SECRET_ID);
         }
         ApiKey key = accounts.findKey(secretId).filter(ApiKey::enabled)
@@ -308,7 +307,7 @@ public final class Gateway {
         }
         try {
             // Trailing tokens ("{} {}") make the body invalid JSON (§3.1), not a first value plus ignored rest.
-            JsonNode node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+            JsonNode node = bodyReader.readTree(body);
             if (node == null || !node.isObject()) {
                 throw new ApiException(ErrorCode.INVALID_PARAMETER, "The request body must be a JSON object.");
             }
@@ -329,39 +328,7 @@ public final class Gateway {
         error.put("Code", e.wireCode());
         error.put("Message", message(e));
         response.put("RequestId", requestId);
-        return new ApiResponse(requestId, envelope(response), trace.action, trace.uin, e.wireCode());
-    }
-
-    private static final byte[] PREFIX = "{\"Response\":".getBytes(StandardCharsets.US_ASCII);
-
-    /**
-     * {@code {"Response":{<output fields>,"RequestId":"..."}}}, written straight from the record: its
-     * serialized object is spliced open before its closing brace instead of going through a JSON tree.
-     */
-    private byte[] success(Record output, String requestId) {
-        byte[] fields;
-        try {
-            fields = output == null ? new byte[] {'{', '}'} : mapper.writeValueAsBytes(output);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a response", e);
-        }
-        byte[] tail = ((fields.length > 2 ? "," : "") + "\"RequestId\":\"" + requestId + "\"}}")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[PREFIX.length + fields.length - 1 + tail.length];
-        System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
-        System.arraycopy(fields, 0, out, PREFIX.length, fields.length - 1);
-        System.arraycopy(tail, 0, out, PREFIX.length + fields.length - 1, tail.length);
-        return out;
-    }
-
-    private byte[] envelope(ObjectNode response) {
-        ObjectNode root = mapper.createObjectNode();
-        root.set("Response", response);
-        try {
-            return mapper.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a response", e);
-        }
+        return new ApiResponse(requestId, Envelope.of(mapper, response), trace.action, trace.uin, e.wireCode());
     }
 
     private static String requiredHeader(RawRequest request, String lowerName, String displayName) {
@@ -381,7 +348,7 @@ public final class Gateway {
     }
 
     private static long parseTimestamp(String text, String name) {
-        if (!DIGITS.matcher(text).matches() || text.length() > 18) {
+        if (!Lexical.digits(text) || text.length() > 18) {
             throw ApiException.typeError(name);
         }
         return Long.parseLong(text);

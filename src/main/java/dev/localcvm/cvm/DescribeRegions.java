@@ -2,6 +2,8 @@ package dev.localcvm.cvm;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
+import dev.localcvm.api.Json;
+import dev.localcvm.api.JsonOutput;
 import dev.localcvm.api.Language;
 import java.util.List;
 
@@ -25,12 +27,30 @@ public final class DescribeRegions extends BaseAction<DescribeRegions.Request> {
         return false;
     }
 
+    /**
+     * The answer is a constant per language, so it is serialised once (with the gateway's JSON configuration)
+     * and handed out as bytes: serialising it per request was a quarter of this action's cost.
+     */
+    private final JsonOutput english = JsonOutput.of(serialize(response(false)));
+    private final JsonOutput chinese = JsonOutput.of(serialize(response(true)));
+
     @Override
-    public Response execute(Request request, CallContext context) {
-        boolean zh = context.language() == Language.ZH_CN;
+    public JsonOutput execute(Request request, CallContext context) {
+        return context.language() == Language.ZH_CN ? chinese : english;
+    }
+
+    static Response response(boolean zh) {
         List<RegionInfo> set = RegionCatalog.regions().stream()
                 .map(r -> new RegionInfo(r.region(), zh ? r.nameZh() : r.nameEn(), "AVAILABLE"))
                 .toList();
         return new Response(set.size(), set);
+    }
+
+    private static byte[] serialize(Response response) {
+        try {
+            return Json.newMapper().writeValueAsBytes(response);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the region catalogue", e);
+        }
     }
 }

@@ -37,9 +37,18 @@ final class RenderedInstances {
      * live in the tag store, not in the instance: a rendering is reused only while both are the same.
      */
     RawValue json(Instance i, List<Tag> tags) {
+        return new RawValue(rendered(i, tags));
+    }
+
+    /** The same rendering as UTF-8 bytes, to be copied into a response as they are; not to be changed. */
+    byte[] utf8(Instance i, List<Tag> tags) {
+        return rendered(i, tags).asUnquotedUTF8();
+    }
+
+    private SerializedString rendered(Instance i, List<Tag> tags) {
         Rendered hit = cache.getIfPresent(i.id());
         if (hit != null && hit.source() == i && hit.tags().equals(tags)) {
-            return new RawValue(hit.json());
+            return hit.json();
         }
         SerializedString json;
         try {
@@ -49,6 +58,6 @@ final class RenderedInstances {
         }
         json.asUnquotedUTF8(); // computed once here, then copied into every response
         cache.put(i.id(), new Rendered(i, tags, json));
-        return new RawValue(json);
+        return json;
     }
 }

@@ -35,4 +35,32 @@ class RenderedInstancesTest {
         Instance stopped = running.toBuilder().state(InstanceState.STOPPED).build();
         assertThat(inResponse(stopped)).contains("\"InstanceState\":\"STOPPED\"").doesNotContain("RUNNING");
     }
+
+    @Test
+    void theRegionCatalogueIsTheSerializedResponse() throws Exception {
+        DescribeRegions action = new DescribeRegions();
+        for (dev.localcvm.api.Language language : dev.localcvm.api.Language.values()) {
+            var context = new dev.localcvm.api.CallContext("r", null, null, null, language, java.time.Instant.EPOCH);
+            byte[] given = action.execute(new DescribeRegions.Request(), context).parts().get(0);
+            assertThat(given).isEqualTo(mapper.writeValueAsBytes(
+                    DescribeRegions.response(language == dev.localcvm.api.Language.ZH_CN)));
+        }
+    }
+
+    @Test
+    void aPageIsWhatSerializingTheResponseWrites() throws Exception {
+        List<Instance> instances = List.of(Instances.running("ins-render03", ChargeType.POSTPAID_BY_HOUR),
+                Instances.of("ins-render04", InstanceState.STOPPED, ChargeType.PREPAID).name("名").build());
+        java.util.Map<String, List<dev.localcvm.tag.Tag>> tags = java.util.Map.of("ins-render04",
+                List.of(new dev.localcvm.tag.Tag("k", "v")));
+        for (List<Instance> set : List.of(instances, instances.subList(0, 1), List.<Instance>of())) {
+            java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream();
+            for (byte[] part : DescribeInstances.page(rendered, 7, set, tags).parts()) {
+                page.write(part);
+            }
+            byte[] expected = mapper.writeValueAsBytes(new DescribeInstances.Response(7, set.stream()
+                    .map(i -> rendered.json(i, tags.getOrDefault(i.id(), List.of()))).toList()));
+            assertThat(page.toByteArray()).isEqualTo(expected);
+        }
+    }
 }

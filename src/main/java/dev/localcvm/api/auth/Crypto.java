@@ -10,13 +10,30 @@ import javax.crypto.spec.SecretKeySpec;
 /** The hash and HMAC primitives both signature versions use. */
 final class Crypto {
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * One Mac per algorithm and thread: {@code Mac.getInstance} looks the provider up (and instantiates
+     * reflectively) each time, which cost more than the HMAC itself on every request.
+     */
+    private static final ThreadLocal<java.util.Map<String, Mac>> MACS = ThreadLocal.withInitial(java.util.HashMap::new);
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
 
     private Crypto() {
     }
 
     static byte[] hmac(String algorithm, byte[] key, String message) {
         try {
-            Mac mac = Mac.getInstance(algorithm);
+            Mac mac = MACS.get().get(algorithm);
+            if (mac == null) {
+                mac = Mac.getInstance(algorithm);
+                MACS.get().put(algorithm, mac);
+            }
+            // init resets whatever state a failed earlier use might have left.
             mac.init(new SecretKeySpec(key, algorithm));
             return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -25,11 +42,9 @@ final class Crypto {
     }
 
     static String sha256Hex(byte[] data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return HEX.formatHex(digest.digest(data));
     }
 
     static String hex(byte[] data) {

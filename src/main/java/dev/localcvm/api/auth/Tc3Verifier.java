@@ -9,6 +9,22 @@ import java.util.Map;
  * four header canonicalisations (lower-cased or not; Host with or without its port, for Node).
  */
 public final class Tc3Verifier {
+    /** The hash of the literal payload {@code UNSIGNED-PAYLOAD}, a constant. */
+    private static final String UNSIGNED_PAYLOAD_HASH = Crypto.sha256Hex(
+            Tc3Signer.UNSIGNED_PAYLOAD.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    /**
+     * Derived signing keys by (date, service, secret key). A key signs every request of its day: deriving it
+     * anew is three HMACs per request. Cleared when it grows past a bound, so keys of past days do not pile up.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> SIGNING_KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SIGNING_KEYS = 4096;
+    /** The last timestamp's UTC day and its text: formatting a date per request showed in profiles. */
+    private static volatile DayText lastDay = new DayText(Long.MIN_VALUE, "");
+
+    private record DayText(long epochDay, String text) {
+    }
+
     private Tc3Verifier() {
     }
 
@@ -18,7 +34,7 @@ public final class Tc3Verifier {
      */
     public static boolean verify(Tc3Authorization auth, String secretKey, String method, String rawQuery,
                                  Map<String, String> headers, byte[] body, long timestamp) {
-        if (!auth.date().equals(Tc3Signer.dateOf(timestamp))) {
+        if (!auth.date().equals(dateOf(timestamp))) {
             return false;
         }
         String[] rawValues = new String[auth.signedHeaderNames().size()];
@@ -32,9 +48,9 @@ public final class Tc3Verifier {
         String host = headers.getOrDefault("host", "").trim();
         String hostWithoutPort = Crypto.withoutPort(host);
         String payload = Tc3Signer.UNSIGNED_PAYLOAD.equalsIgnoreCase(headers.getOrDefault("x-tc-content-sha256", "").trim())
-                ? Crypto.sha256Hex(Tc3Signer.UNSIGNED_PAYLOAD.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                ? UNSIGNED_PAYLOAD_HASH
                 : Tc3Signer.hashedPayload(body);
-        byte[] key = Tc3Signer.signingKey(secretKey, auth.date(), auth.service());
+        byte[] key = signingKey(secretKey, auth.date(), auth.service());
         String query = rawQuery == null ? "" : rawQuery;
         String ts = Long.toString(timestamp);
 
@@ -52,6 +68,29 @@ public final class Tc3Verifier {
         }
         return hostWithoutPort != null && !asSent.equals(lowered)
                 && matches(auth, key, method, query, canonicalHeaders(auth, rawValues, false, hostWithoutPort), payload, ts);
+    }
+
+    private static String dateOf(long timestamp) {
+        long day = Math.floorDiv(timestamp, 86_400L);
+        DayText last = lastDay;
+        if (last.epochDay() != day) {
+            last = new DayText(day, Tc3Signer.dateOf(timestamp));
+            lastDay = last;
+        }
+        return last.text();
+    }
+
+    private static byte[] signingKey(String secretKey, String date, String service) {
+        String cacheKey = date + '\n' + service + '\n' + secretKey;
+        byte[] key = SIGNING_KEYS.get(cacheKey);
+        if (key == null) {
+            if (SIGNING_KEYS.size() >= MAX_SIGNING_KEYS) {
+                SIGNING_KEYS.clear();
+            }
+            key = Tc3Signer.signingKey(secretKey, date, service);
+            SIGNING_KEYS.put(cacheKey, key);
+        }
+        return key;
     }
 
     private static boolean matches(Tc3Authorization auth, byte[] key, String method, String query,
