@@ -2,7 +2,6 @@ package dev.localcvm.apiproduct;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
-import dev.localcvm.api.Language;
 import dev.localcvm.cvm.RegionCatalog;
 import java.util.List;
 
@@ -31,9 +30,8 @@ public final class DescribeRegions extends BaseAction<DescribeRegions.Request> {
     @Override
     public Response execute(Request request, CallContext context) {
         ApiProduct.checkProduct(request.product());
-        boolean zh = context.language() == Language.ZH_CN;
         List<RegionInfo> set = RegionCatalog.regions().stream()
-                .map(r -> new RegionInfo(r.region(), zh ? r.nameZh() : r.nameEn(), "AVAILABLE", null, null, null, null))
+                .map(r -> new RegionInfo(r.region(), r.name(context.language()), "AVAILABLE", null, null, null, null))
                 .toList();
         return new Response(set.size(), set);
     }

@@ -2,7 +2,6 @@ package dev.localcvm.apiproduct;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
-import dev.localcvm.api.Language;
 import dev.localcvm.cvm.RegionCatalog;
 import java.util.List;
 
@@ -36,10 +35,8 @@ public final class DescribeZones extends BaseAction<DescribeZones.Request> {
     @Override
     public Response execute(Request request, CallContext context) {
         ApiProduct.checkProduct(request.product());
-        boolean zh = context.language() == Language.ZH_CN;
         List<ZoneInfo> set = RegionCatalog.region(context.region()).orElseThrow().zones().stream()
-                .map(z -> new ZoneInfo(z.zone(), zh ? z.nameZh() : z.nameEn(), z.zoneId(),
-                        z.available() ? "AVAILABLE" : "UNAVAILABLE", "", "", "", "availability-zone", null, null))
+                .map(z -> new ZoneInfo(z.zone(), z.name(context.language()), z.zoneId(), z.state(), "", "", "", "availability-zone", null, null))
                 .toList();
         return new Response(set.size(), set);
     }

@@ -2,7 +2,6 @@ package dev.localcvm.cvm;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
-import dev.localcvm.api.Language;
 import java.util.List;
 
 /** DescribeZones: the request region's zones, sold-out ones included as UNAVAILABLE. */
@@ -27,10 +26,8 @@ public final class DescribeZones extends BaseAction<DescribeZones.Request> {
 
     @Override
     public Response execute(Request request, CallContext context) {
-        boolean zh = context.language() == Language.ZH_CN;
         List<ZoneInfo> set = RegionCatalog.region(context.region()).orElseThrow().zones().stream()
-                .map(z -> new ZoneInfo(z.zone(), zh ? z.nameZh() : z.nameEn(), z.zoneId(),
-                        z.available() ? "AVAILABLE" : "UNAVAILABLE"))
+                .map(z -> new ZoneInfo(z.zone(), z.name(context.language()), z.zoneId(), z.state()))
                 .toList();
         return new Response(set.size(), set);
     }

@@ -1,5 +1,6 @@
 package dev.localcvm.cvm;
 
+import dev.localcvm.api.Language;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,9 +17,22 @@ public final class RegionCatalog {
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
 
     public record Zone(String zone, String nameEn, String nameZh, String zoneId, boolean available) {
+        /** The name in the request's language (cvm's and api's DescribeZones alike). */
+        public String name(Language language) {
+            return language == Language.ZH_CN ? nameZh : nameEn;
+        }
+
+        /** ZoneState: sold-out zones are UNAVAILABLE. */
+        public String state() {
+            return available ? "AVAILABLE" : "UNAVAILABLE";
+        }
     }
 
     public record Region(String region, String nameEn, String nameZh, List<Zone> zones) {
+        /** The name in the request's language (cvm's and api's DescribeRegions alike). */
+        public String name(Language language) {
+            return language == Language.ZH_CN ? nameZh : nameEn;
+        }
     }
 
     private static final Map<String, Region> REGIONS = build();
