@@ -6,6 +6,7 @@ import dev.localcvm.api.params.Checks;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import dev.localcvm.tag.Tag;
+import dev.localcvm.tag.TagFilters;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class DescribeDisks extends BaseAction<DescribeDisks.Request> {
         if (f.name() == null) {
             throw ApiException.missingParameter("Filters.Name");
         }
-        if (!FILTERS.containsKey(f.name()) && !f.name().equals("tag-key") && !f.name().startsWith("tag:")) {
+        if (!FILTERS.containsKey(f.name()) && !TagFilters.isTagFilter(f.name())) {
             throw ApiException.of(ErrorCode.INVALID_FILTER, Checks.quote(f.name()));
         }
         Checks.count("Filters.Values", f.values(), 5);
@@ -97,12 +98,8 @@ public final class DescribeDisks extends BaseAction<DescribeDisks.Request> {
         if (f.values() == null) {
             return false;
         }
-        if (f.name().equals("tag-key")) {
-            return tags.stream().anyMatch(t -> f.values().contains(t.key()));
-        }
-        if (f.name().startsWith("tag:")) {
-            String key = f.name().substring("tag:".length());
-            return tags.stream().anyMatch(t -> t.key().equals(key) && f.values().contains(t.value()));
+        if (TagFilters.isTagFilter(f.name())) {
+            return TagFilters.matches(f.name(), f.values(), tags);
         }
         return f.values().contains(FILTERS.get(f.name()).apply(d));
     }

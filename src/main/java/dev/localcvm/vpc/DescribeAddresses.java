@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,15 +76,9 @@ public final class DescribeAddresses extends BaseAction<DescribeAddresses.Reques
         // Tags are in the tag store; an account holds few addresses, so all of theirs are read for the filters.
         Map<String, List<Tag>> tags = service.tagsOf(ctx.account().uin(), all.stream().map(Address::id).toList());
         var page = NetworkQuery.select(all, "AddressIds", null, AddressService.ADDRESS_ID, Address::id, r.filters(),
-                FILTERS, a -> tagMap(tags.getOrDefault(a.id(), List.of())), r.offset(), r.limit());
+                FILTERS, a -> tags.getOrDefault(a.id(), List.of()), r.offset(), r.limit());
         return new Response(page.totalCount(), page.items().stream()
                 .map(a -> view(a, tags.getOrDefault(a.id(), List.of()))).toList());
-    }
-
-    private static Map<String, String> tagMap(List<Tag> tags) {
-        Map<String, String> m = new LinkedHashMap<>();
-        tags.forEach(t -> m.put(t.key(), t.value()));
-        return m;
     }
 
     static AddressView view(Address a, List<Tag> tags) {

@@ -3,6 +3,8 @@ package dev.localcvm.vpc;
 import dev.localcvm.api.params.Checks;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
+import dev.localcvm.tag.Tag;
+import dev.localcvm.tag.TagFilters;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,7 +38,7 @@ final class NetworkQuery {
     /** As above, with {@code tag-key} and {@code tag:<key>} filters matching the items' tags ({@code tagsOf}). */
     static <T> Page<T> select(List<T> items, String idsName, List<String> ids, Pattern idFormat, Function<T, String> idOf,
                               List<Filter> filters, Map<String, Function<T, String>> fields,
-                              Function<T, Map<String, String>> tagsOf, Long offset, Long limit) {
+                              Function<T, List<Tag>> tagsOf, Long offset, Long limit) {
         Checks.page(offset, limit);
         if (ids != null && filters != null) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_COEXIST,
@@ -75,7 +77,7 @@ final class NetworkQuery {
     }
 
     private static <T> boolean matches(Filter f, Map<String, Function<T, String>> fields,
-                                       Function<T, Map<String, String>> tagsOf, T item) {
+                                       Function<T, List<Tag>> tagsOf, T item) {
         if (f.name() == null) {
             throw ApiException.missingParameter("Filters.Name");
         }
@@ -84,13 +86,8 @@ final class NetworkQuery {
             throw new ApiException(ErrorCode.INVALID_PARAMETER_VALUE_LIMIT_EXCEEDED,
                     "A filter may have at most " + MAX_FILTER_VALUES + " values.");
         }
-        if (f.name().equals("tag-key") || f.name().startsWith("tag:")) {
-            if (tagsOf == null) {
-                return false;
-            }
-            Map<String, String> tags = tagsOf.apply(item);
-            return f.name().equals("tag-key") ? values.stream().anyMatch(tags::containsKey)
-                    : values.contains(tags.get(f.name().substring("tag:".length())));
+        if (TagFilters.isTagFilter(f.name())) {
+            return tagsOf != null && TagFilters.matches(f.name(), values, tagsOf.apply(item));
         }
         Function<T, String> field = fields.get(f.name());
         if (field == null) {
