@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.cvm.v20170312.models.Instance;
 import dev.localcvm.testing.CvmFixture;
+import dev.localcvm.testing.JsonBody;
 import dev.localcvm.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,11 +41,11 @@ class ElasticIpIT {
     /** One account's cvm fixture and vpc client. */
     private record Account(CvmFixture cvm, CommonClient vpc) {
         JsonNode call(String action, Object... keyValues) throws Exception {
-            return JSON.readTree(vpc.call(action, body(keyValues))).path("Response");
+            return JSON.readTree(vpc.call(action, JsonBody.of(keyValues))).path("Response");
         }
 
         String code(String action, Object... keyValues) {
-            return CvmFixture.codeOf(() -> vpc.call(action, body(keyValues)));
+            return CvmFixture.codeOf(() -> vpc.call(action, JsonBody.of(keyValues)));
         }
 
         List<String> allocate(Object... keyValues) throws Exception {
@@ -98,17 +98,6 @@ class ElasticIpIT {
         return new Account(cvm, vpc);
     }
 
-    private static String body(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int k = 0; k < keyValues.length; k += 2) {
-            m.put((String) keyValues[k], keyValues[k + 1]);
-        }
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void allocatesEachTypeCreatingThenUnbindWithTheAddressModelsFields() throws Exception {

@@ -12,10 +12,10 @@ import com.tencentcloudapi.cvm.v20170312.models.Instance;
 import com.tencentcloudapi.cvm.v20170312.models.Tag;
 import com.tencentcloudapi.cvm.v20170312.models.TagSpecification;
 import dev.localcvm.testing.CvmFixture;
+import dev.localcvm.testing.JsonBody;
 import dev.localcvm.testing.TestServer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +46,7 @@ class TagsIT {
 
     private record Account(CvmFixture cvm, CommonClient tag, CommonClient vpc, CommonClient cbs) {
         JsonNode call(CommonClient client, String action, Object... keyValues) throws Exception {
-            return JSON.readTree(client.call(action, body(keyValues))).path("Response");
+            return JSON.readTree(client.call(action, JsonBody.of(keyValues))).path("Response");
         }
 
         JsonNode tag(String action, Object... keyValues) throws Exception {
@@ -54,7 +54,7 @@ class TagsIT {
         }
 
         String code(String action, Object... keyValues) {
-            return CvmFixture.codeOf(() -> tag.call(action, body(keyValues)));
+            return CvmFixture.codeOf(() -> tag.call(action, JsonBody.of(keyValues)));
         }
 
         String name(String service, String prefix, String id) {
@@ -101,17 +101,6 @@ class TagsIT {
                 server.profile(TestServer.Mode.TC3_POST));
     }
 
-    private static String body(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int k = 0; k < keyValues.length; k += 2) {
-            m.put((String) keyValues[k], keyValues[k + 1]);
-        }
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Tag cvmTag(String key, String value) {
         Tag t = new Tag();
@@ -326,5 +315,44 @@ class TagsIT {
         // A change of a key it already has still fits.
         a.tag("TagResources", "ResourceList", List.of(name), "Tags", List.of(tag("env", "prod")));
         assertThat(a.instanceTags(id)).hasSize(50).contains("env=prod");
+    }
+
+    @Test
+    void theOtherRefusalsOfTheTagProductNameWhatIsWrongAndChangeNothing() throws Exception {
+        Account a = account();
+        String id = taggedInstance(a);
+        String name = a.name("cvm", "instance", id);
+        assertThat(a.code("TagResources", "ResourceList", List.of(name), "Tags", List.of(tag("", "v"))))
+                .isEqualTo("InvalidParameterValue.TagKeyEmpty");
+        assertThat(a.code("TagResources", "ResourceList", List.of(name), "Tags", List.of(tag("k", "v".repeat(256)))))
+                .isEqualTo("InvalidParameterValue.TagValueLengthExceeded");
+        assertThat(a.code("TagResources", "ResourceList", List.of(name), "Tags", List.of(tag("k", "a#b"))))
+                .isEqualTo("InvalidParameterValue.TagValueCharacterIllegal");
+        assertThat(a.code("UnTagResources", "ResourceList", List.of(name), "TagKeys",
+                IntStream.range(0, 11).mapToObj(k -> "k" + k).toList())).isEqualTo("LimitExceeded.TagNumPerRequest");
+        assertThat(a.code("UnTagResources", "ResourceList", List.of(name))).isEqualTo("MissingParameter");
+        assertThat(a.code("ModifyResourceTags", "ReplaceTags", List.of(tag("k", "v")))).isEqualTo("MissingParameter");
+        assertThat(a.code("ModifyResourceTags", "Resource", name, "DeleteTags",
+                IntStream.range(0, 11).mapToObj(k -> Map.of("TagKey", "k" + k)).toList()))
+                .isEqualTo("LimitExceeded.TagNumPerRequest");
+        assertThat(a.instanceTags(id)).containsExactly("env=ci", "team=core");
+
+        Object fiftyOne = IntStream.range(0, 51).mapToObj(k -> "ins-" + String.format("%08d", k)).toList();
+        assertThat(a.code("DescribeResourceTagsByResourceIds", "ServiceType", "cvm", "ResourcePrefix", "instance",
+                "ResourceRegion", CvmFixture.REGION, "ResourceIds", fiftyOne)).isEqualTo("InvalidParameterValue.LimitExceeded");
+        assertThat(a.code("DescribeResourceTagsByResourceIds", "ServiceType", "cvm", "ResourcePrefix", "instance",
+                "ResourceRegion", "xx-nowhere", "ResourceIds", List.of(id))).isEqualTo("InvalidParameterValue.RegionInvalid");
+        assertThat(a.code("DescribeResourceTagsByResourceIds", "ServiceType", "cvm", "ResourcePrefix", "instance",
+                "ResourceRegion", CvmFixture.REGION, "ResourceIds", List.of(id), "Category", "Other"))
+                .isEqualTo("InvalidParameterValue");
+        assertThat(a.code("DescribeTags", "Limit", 1001)).isEqualTo("InvalidParameterValue.Range");
+        // Another creator's resources, or COS buckets, are none of this account's: nothing is found.
+        assertThat(a.tag("DescribeTags", "CreateUin", 1).path("TotalCount").asLong()).isZero();
+        assertThat(a.tag("DescribeResourceTags", "CosResourceId", 1).path("TotalCount").asLong()).isZero();
+        assertThat(a.tag("DescribeResourcesByTags", "TagFilters", List.of(Map.of("TagKey", "env")), "CreateUin", 1)
+                .path("TotalCount").asLong()).isZero();
+        assertThat(a.tag("DescribeResourceTagsByResourceIds", "ServiceType", "cvm", "ResourcePrefix", "instance",
+                "ResourceRegion", CvmFixture.REGION, "ResourceIds", List.of(id), "Category", "System")
+                .path("TotalCount").asLong()).isZero();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import dev.localcvm.testing.JsonBody;
 import dev.localcvm.testing.TestServer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,11 +110,7 @@ public final class ProviderClient {
 
     /** An ordered JSON object from key/value pairs. */
     public static Map<String, Object> body(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int k = 0; k < keyValues.length; k += 2) {
-            m.put((String) keyValues[k], keyValues[k + 1]);
-        }
-        return m;
+        return JsonBody.map(keyValues);
     }
 
     /** A {@code Filter} of the cvm and vpc models: {@code {Name, Values}}. */
