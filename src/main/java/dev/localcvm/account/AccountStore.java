@@ -19,4 +19,8 @@ public interface AccountStore {
     void insertTemporaryKey(String uin, String secretId, String secretKey, String token, Instant expiresAt, Instant now);
 
     void updateMfa(String secretId, String mfa);
+
+    /** A temporary credential signing for {@code principal} (a role session, a federated user). */
+    void insertTemporaryKey(Principal principal, String secretId, String secretKey, String token, Instant expiresAt,
+                            Instant now);
 }

@@ -8,11 +8,17 @@ import java.time.Instant;
  * @param mfa the credential's MFA condition set by the admin API: null (fine), MISSING, EXPIRED or FAILED
  * @param token the session token of a temporary credential, or null for a permanent key
  * @param tokenExpiresAt when a temporary credential's token expires, or null
+ * @param principal who the key signs for: the root account, a sub-user, a role session or a federated user
  */
 public record ApiKey(String secretId, String secretKey, Account account, boolean enabled, String mfa, String token,
-                     Instant tokenExpiresAt) {
+                     Instant tokenExpiresAt, Principal principal) {
     public ApiKey(String secretId, String secretKey, Account account, boolean enabled) {
         this(secretId, secretKey, account, enabled, null, null, null);
+    }
+
+    public ApiKey(String secretId, String secretKey, Account account, boolean enabled, String mfa, String token,
+                  Instant tokenExpiresAt) {
+        this(secretId, secretKey, account, enabled, mfa, token, tokenExpiresAt, Principal.root(account.uin()));
     }
 
     public boolean temporary() {

@@ -171,7 +171,7 @@ public final class Gateway {
      * @param service the TC3 credential scope's service; null for v1, which has none
      */
     private record Call(String service, String host, String action, String version, String region, Language language,
-                        ApiKey key, Supplier<JsonNode> params) {
+                        ApiKey key, Supplier<JsonNode> params, String sourceIp) {
     }
 
     private Call v3(RawRequest request, String authorization, Trace trace) {
@@ -192,7 +192,7 @@ public final class Gateway {
                 ? () -> FormCodec.unflatten(FormCodec.decode(request.rawQuery()))
                 : () -> parseJson(request.body());
         return new Call(auth.service(), request.header("host"), action, version, emptyToNull(request.header("x-tc-region")),
-                Language.of(request.header("x-tc-language")), key, params);
+                Language.of(request.header("x-tc-language")), key, params, request.remoteAddress());
     }
 
     private Call v1(RawRequest request, Trace trace) {
@@ -222,7 +222,7 @@ public final class Gateway {
             return FormCodec.unflatten(copy);
         };
         return new Call(null, host, action, version, emptyToNull(params.get("Region")),
-                Language.of(params.get("Language")), key, apiParams);
+                Language.of(params.get("Language")), key, apiParams, request.remoteAddress());
     }
 
     private Record dispatch(Call call, String requestId, Trace trace) {
@@ -248,7 +248,7 @@ public final class Gateway {
         }
         return invoke(action, call.params().get(),
                 new CallContext(requestId, call.key().account(), call.key().secretId(), region, call.language(),
-                        clock.instant()));
+                        clock.instant(), call.key().principal(), call.sourceIp()));
     }
 
     private <Q extends Record> Record invoke(Action<Q> action, JsonNode params, CallContext context) {

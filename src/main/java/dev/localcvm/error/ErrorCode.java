@@ -231,6 +231,15 @@ public enum ErrorCode {
     TAG_FILTERS("InvalidParameterValue.TagFilters", "`TagFilters` is invalid."),
     TAG_FILTERS_LENGTH_EXCEEDED("InvalidParameterValue.TagFiltersLengthExceeded",
             "The tag filter `%s` has more than 6 values."),
+    // ---- cam policy documents (issue 16) ----
+    // ---- end of cam policy documents ----
+
+    // ---- cam product (issue 16) ----
+    // ---- end of cam product ----
+
+    // ---- sts and authorization (issue 16) ----
+    // ---- end of sts and authorization ----
+
     RESOURCE_INSUFFICIENT_ZONE_SOLD_OUT("ResourceInsufficient.AvailabilityZoneSoldOut",
             "The availability zone `%s` is sold out.");
 

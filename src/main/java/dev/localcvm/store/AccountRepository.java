@@ -3,6 +3,7 @@ package dev.localcvm.store;
 import dev.localcvm.account.Account;
 import dev.localcvm.account.AccountStore;
 import dev.localcvm.account.ApiKey;
+import dev.localcvm.account.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,15 +22,28 @@ public final class AccountRepository implements AccountStore {
     public Optional<ApiKey> findKey(String secretId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT k.secret_id, k.secret_key, k.enabled, k.mfa, k.token, k.token_expires_at,
-                               a.uin, a.app_id, a.name
+                               k.principal_kind, k.principal_uin, k.principal_name, k.role_id, k.session_name,
+                               k.session_policy, a.uin, a.app_id, a.name
                         FROM api_keys k JOIN accounts a ON a.uin = k.uin WHERE k.secret_id = :id""")
                 .bind("id", secretId)
                 .map((rs, ctx) -> new ApiKey(rs.getString("secret_id"), rs.getString("secret_key"),
                         new Account(rs.getString("uin"), rs.getLong("app_id"), rs.getString("name")),
                         rs.getBoolean("enabled"), rs.getString("mfa"), rs.getString("token"),
                         rs.getObject("token_expires_at") == null ? null
-                                : Instant.ofEpochMilli(rs.getLong("token_expires_at"))))
+                                : Instant.ofEpochMilli(rs.getLong("token_expires_at")),
+                        principal(rs)))
                 .findOne());
+    }
+
+    private static Principal principal(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String kind = rs.getString("principal_kind");
+        String owner = rs.getString("uin");
+        if (kind == null) {
+            return Principal.root(owner);
+        }
+        return new Principal(Principal.Kind.valueOf(kind), owner, rs.getString("principal_uin"),
+                rs.getString("principal_name"), rs.getString("role_id"), rs.getString("session_name"),
+                rs.getString("session_policy"));
     }
 
     @Override
@@ -72,6 +86,22 @@ public final class AccountRepository implements AccountStore {
                         VALUES (:id, :key, :uin, TRUE, :at, :token, :expires)""")
                 .bind("id", secretId).bind("key", secretKey).bind("uin", uin).bind("at", Timestamp.from(now))
                 .bind("token", token).bind("expires", expiresAt.toEpochMilli()).execute());
+    }
+
+    @Override
+    public void insertTemporaryKey(Principal p, String secretId, String secretKey, String token, Instant expiresAt,
+                                   Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO api_keys (secret_id, secret_key, uin, enabled, created_at, token, token_expires_at,
+                                              principal_kind, principal_uin, principal_name, role_id, session_name,
+                                              session_policy)
+                        VALUES (:id, :key, :uin, TRUE, :at, :token, :expires, :kind, :puin, :pname, :role, :session,
+                                :policy)""")
+                .bind("id", secretId).bind("key", secretKey).bind("uin", p.ownerUin()).bind("at", Timestamp.from(now))
+                .bind("token", token).bind("expires", expiresAt.toEpochMilli())
+                .bind("kind", p.isRoot() ? null : p.kind().name()).bind("puin", p.isRoot() ? null : p.uin())
+                .bind("pname", p.name()).bind("role", p.roleId()).bind("session", p.sessionName())
+                .bind("policy", p.sessionPolicy()).execute());
     }
 
     @Override

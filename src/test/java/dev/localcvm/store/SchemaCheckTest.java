@@ -26,9 +26,9 @@ class SchemaCheckTest {
         StoreConfig store = StoreConfig.h2File(dir);
         try (Database db = Database.open(store)) {
             assertThat(SchemaCheck.isCurrent(db.dataSource())).isTrue();
-            db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '13'"));
+            db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '" + SchemaCheck.LATEST_MIGRATION + "'"));
             assertThat(SchemaCheck.isCurrent(db.dataSource())).isFalse();
-            db.jdbi().useHandle(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = '13'"));
+            db.jdbi().useHandle(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = '" + SchemaCheck.LATEST_MIGRATION + "'"));
             assertThat(SchemaCheck.isCurrent(db.dataSource())).isFalse();
         }
         StoreConfig fresh = StoreConfig.ephemeral();

@@ -3,6 +3,7 @@ package dev.localcvm.testing;
 import dev.localcvm.account.Account;
 import dev.localcvm.account.AccountStore;
 import dev.localcvm.account.ApiKey;
+import dev.localcvm.account.Principal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,13 @@ public final class InMemoryAccounts implements AccountStore {
     public void insertTemporaryKey(String uin, String secretId, String secretKey, String token, Instant expiresAt,
                                    Instant now) {
         keys.put(secretId, new ApiKey(secretId, secretKey, accounts.get(uin), true, null, token, expiresAt));
+    }
+
+    @Override
+    public void insertTemporaryKey(Principal principal, String secretId, String secretKey, String token,
+                                   Instant expiresAt, Instant now) {
+        keys.put(secretId, new ApiKey(secretId, secretKey, accounts.get(principal.ownerUin()), true, null, token,
+                expiresAt, principal));
     }
 
     @Override
