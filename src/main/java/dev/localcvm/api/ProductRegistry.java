@@ -11,8 +11,8 @@ import java.util.Set;
 /** The served products and which of them a request is for. */
 public final class ProductRegistry {
     /** Real Tencent Cloud product names that localcvm does not implement. */
-    static final Set<String> UNSERVED = Set.of("as", "cam", "clb", "cos", "lighthouse", "monitor",
-            "region", "sts", "tke", "cdb", "redis", "scf", "ssl", "dnspod", "billing", "ckafka");
+    static final Set<String> UNSERVED = Set.of("as", "clb", "cos", "lighthouse", "monitor",
+            "region", "tke", "cdb", "redis", "scf", "ssl", "dnspod", "billing", "ckafka");
 
     private final Map<String, Product> products = new LinkedHashMap<>();
     private final Product fallback;

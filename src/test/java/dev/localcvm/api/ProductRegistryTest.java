@@ -78,7 +78,7 @@ class ProductRegistryTest {
 
     @Test
     void aRealProductLocalcvmDoesNotServeIsNoSuchProduct() {
-        for (String[] scopeAndHost : new String[][] {{"cam", "127.0.0.1"}, {"127", "tke.tencentcloudapi.com"}}) {
+        for (String[] scopeAndHost : new String[][] {{"clb", "127.0.0.1"}, {"127", "tke.tencentcloudapi.com"}}) {
             assertThatThrownBy(() -> REGISTRY.route(scopeAndHost[0], scopeAndHost[1], "DescribeVpcs", "2017-03-12"))
                     .isInstanceOfSatisfying(ApiException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_PRODUCT));

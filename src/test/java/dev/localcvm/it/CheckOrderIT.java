@@ -89,7 +89,7 @@ class CheckOrderIT {
 
     @Test
     void signatureBeforeProductVersionActionRegionAndParameters() throws Exception {
-        SignedRequest.Tc3 everythingElseWrong = server.tc3().key(server.secretId(), "wrong").service("cam")
+        SignedRequest.Tc3 everythingElseWrong = server.tc3().key(server.secretId(), "wrong").service("clb")
                 .version("2018-01-01").action("DescribeNothing").region("ap-mumbai").body("{\"Foo\":1}");
         Envelope.error(everythingElseWrong.send(), "AuthFailure.SignatureFailure");
         Envelope.error(server.tc3().key(server.secretId(), "wrong").action("DescribeNothing").send(),
@@ -99,8 +99,8 @@ class CheckOrderIT {
 
     @Test
     void productBeforeVersion() throws Exception {
-        Envelope.error(server.tc3().service("cam").version("2018-01-01").send(), "NoSuchProduct");
-        Envelope.error(server.v1().host("cam.localhost:" + server.port()).version("2018-01-01").send(), "NoSuchProduct");
+        Envelope.error(server.tc3().service("clb").version("2018-01-01").send(), "NoSuchProduct");
+        Envelope.error(server.v1().host("clb.localhost:" + server.port()).version("2018-01-01").send(), "NoSuchProduct");
     }
 
     @Test

@@ -228,7 +228,7 @@ class ProtocolErrorsIT {
     // --- §9.3 routing, version, action, region, unknown parameters
 
     @ParameterizedTest
-    @ValueSource(strings = {"cam", "tke", "clb", "monitor"})
+    @ValueSource(strings = {"tke", "clb", "monitor", "cdb"})
     void aRealButUnservedProductIsNoSuchProduct(String service) throws Exception {
         Envelope.error(server.tc3().service(service).send(), "NoSuchProduct");
         String host = service + ".localhost:" + server.port();

@@ -212,7 +212,7 @@ class VpcDefaultNetworkIT {
         assertThat(call(vpc, "DescribeVpcs", "{}").path("TotalCount").asInt()).isEqualTo(1);
         CommonClient cvm = server.commonThroughProxy("cvm", "2017-03-12", REGION);
         assertThat(call(cvm, "DescribeZones", "{}").path("TotalCount").asInt()).isGreaterThan(0);
-        assertThat(code(server.commonThroughProxy("cam", "2019-01-16", REGION), "ListUsers", "{}"))
+        assertThat(code(server.commonThroughProxy("clb", "2018-03-17", REGION), "DescribeLoadBalancers", "{}"))
                 .isEqualTo("NoSuchProduct");
     }
 }

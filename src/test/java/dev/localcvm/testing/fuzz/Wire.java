@@ -32,7 +32,8 @@ public record Wire(Mode mode, String action, String method, String target, Map<S
      * then carries the action's name and its product's version, which routes it (DescribeZones is both cvm's and
      * api's). A product of a version not listed here fails the fuzz test.
      */
-    public static final Map<String, String> OTHER_VERSIONS = Map.of("tag", "2018-08-13", "api", "2020-11-06");
+    public static final Map<String, String> OTHER_VERSIONS = Map.of("tag", "2018-08-13", "api", "2020-11-06",
+            "cam", "2019-01-16", "sts", "2018-08-13");
 
     /** The harness's key of an action: its name, prefixed with its product for a product of another version. */
     public static String key(String service, String version, String action) {
