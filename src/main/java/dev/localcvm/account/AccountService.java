@@ -86,9 +86,20 @@ public final class AccountService {
         keys.remove(secretId);
     }
 
+    /** Sets the credential's admin switches. */
+    public void setRestrictions(String secretId, KeyRestrictions restrictions) {
+        store.updateRestrictions(secretId, restrictions);
+        keys.remove(secretId);
+    }
+
     /** Whether looking up this key would need no store access. */
     public boolean isCached(String secretId) {
         return keys.containsKey(secretId);
+    }
+
+    /** The key as cached, or null when looking it up would need the store. */
+    public ApiKey cached(String secretId) {
+        return keys.get(secretId);
     }
 
     public Optional<Account> findAccount(String uin) {

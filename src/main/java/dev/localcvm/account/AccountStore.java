@@ -20,6 +20,9 @@ public interface AccountStore {
 
     void updateMfa(String secretId, String mfa);
 
+    /** Sets the credential's admin switches (deny list, read-only). */
+    void updateRestrictions(String secretId, KeyRestrictions restrictions);
+
     /** A temporary credential signing for {@code principal} (a role session, a federated user). */
     void insertTemporaryKey(Principal principal, String secretId, String secretKey, String token, Instant expiresAt,
                             Instant now);

@@ -238,6 +238,11 @@ public enum ErrorCode {
     // ---- end of cam product ----
 
     // ---- sts and authorization (issue 16) ----
+    STS_PARAM_ERROR("InvalidParameter.ParamError", "A parameter is invalid."),
+    STS_OVER_TIME("InvalidParameter.OverTimeError", "`DurationSeconds` is over the longest duration allowed."),
+    STS_POLICY_TOO_LONG("InvalidParameter.PolicyTooLong", "`Policy` is too long."),
+    STS_STRATEGY_FORMAT("InvalidParameter.StrategyFormatError", "`Policy` is not a valid policy document."),
+    STS_ROLE_NOT_FOUND("ResourceNotFound.RoleNotFound", "The role does not exist."),
     // ---- end of sts and authorization ----
 
     RESOURCE_INSUFFICIENT_ZONE_SOLD_OUT("ResourceInsufficient.AvailabilityZoneSoldOut",

@@ -3,9 +3,11 @@ package dev.localcvm.store;
 import dev.localcvm.account.Account;
 import dev.localcvm.account.AccountStore;
 import dev.localcvm.account.ApiKey;
+import dev.localcvm.account.KeyRestrictions;
 import dev.localcvm.account.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +25,7 @@ public final class AccountRepository implements AccountStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT k.secret_id, k.secret_key, k.enabled, k.mfa, k.token, k.token_expires_at,
                                k.principal_kind, k.principal_uin, k.principal_name, k.role_id, k.session_name,
-                               k.session_policy, a.uin, a.app_id, a.name
+                               k.session_policy, k.denied_actions, k.read_only, a.uin, a.app_id, a.name
                         FROM api_keys k JOIN accounts a ON a.uin = k.uin WHERE k.secret_id = :id""")
                 .bind("id", secretId)
                 .map((rs, ctx) -> new ApiKey(rs.getString("secret_id"), rs.getString("secret_key"),
@@ -31,8 +33,18 @@ public final class AccountRepository implements AccountStore {
                         rs.getBoolean("enabled"), rs.getString("mfa"), rs.getString("token"),
                         rs.getObject("token_expires_at") == null ? null
                                 : Instant.ofEpochMilli(rs.getLong("token_expires_at")),
-                        principal(rs)))
+                        principal(rs), restrictions(rs)))
                 .findOne());
+    }
+
+    private static KeyRestrictions restrictions(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String denied = rs.getString("denied_actions");
+        boolean readOnly = rs.getBoolean("read_only");
+        if (denied == null && !readOnly) {
+            return KeyRestrictions.NONE;
+        }
+        List<String> patterns = denied == null || denied.isEmpty() ? List.of() : List.of(denied.split("\n"));
+        return new KeyRestrictions(patterns, readOnly);
     }
 
     private static Principal principal(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -108,6 +120,14 @@ public final class AccountRepository implements AccountStore {
     public void updateMfa(String secretId, String mfa) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET mfa = :mfa WHERE secret_id = :id")
                 .bind("mfa", mfa).bind("id", secretId).execute());
+    }
+
+    @Override
+    public void updateRestrictions(String secretId, KeyRestrictions restrictions) {
+        String denied = restrictions.deniedActions().isEmpty() ? null : String.join("\n", restrictions.deniedActions());
+        jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET denied_actions = :denied, read_only = :readOnly "
+                        + "WHERE secret_id = :id")
+                .bind("denied", denied).bind("readOnly", restrictions.readOnly()).bind("id", secretId).execute());
     }
 
     @Override

@@ -57,6 +57,13 @@ public final class InMemoryAccounts implements AccountStore {
     }
 
     @Override
+    public void updateRestrictions(String secretId, dev.localcvm.account.KeyRestrictions restrictions) {
+        ApiKey k = keys.get(secretId);
+        keys.put(secretId, new ApiKey(secretId, k.secretKey(), k.account(), k.enabled(), k.mfa(), k.token(),
+                k.tokenExpiresAt(), k.principal(), restrictions));
+    }
+
+    @Override
     public void updateKeySecret(String secretId, String secretKey) {
         ApiKey k = keys.get(secretId);
         keys.put(secretId, new ApiKey(secretId, secretKey, k.account(), true));
