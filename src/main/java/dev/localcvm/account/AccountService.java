@@ -80,6 +80,21 @@ public final class AccountService {
         return new ApiKey(secretId, secretKey, account, true, null, sessionToken, expires);
     }
 
+    /**
+     * Issues a temporary credential (SecretId, SecretKey and Token) signing for {@code principal}, valid for {@code ttl}
+     * on the server clock: a role session (sts AssumeRole) or a federated user (sts GetFederationToken).
+     */
+    public ApiKey createTemporaryKey(Principal principal, java.time.Duration ttl) {
+        Account account = store.findAccount(principal.ownerUin())
+                .orElseThrow(() -> new IllegalArgumentException("no account " + principal.ownerUin()));
+        String secretId = "AKID" + token(32);
+        String secretKey = token(32);
+        String sessionToken = token(64);
+        java.time.Instant expires = clock.instant().plus(ttl);
+        store.insertTemporaryKey(principal, secretId, secretKey, sessionToken, expires, clock.instant());
+        return new ApiKey(secretId, secretKey, account, true, null, sessionToken, expires, principal);
+    }
+
     /** Sets the credential's MFA condition (null, MISSING, EXPIRED or FAILED). */
     public void setMfa(String secretId, String mfa) {
         store.updateMfa(secretId, mfa);

@@ -3,6 +3,9 @@ package dev.localcvm.server;
 import dev.localcvm.account.AccountService;
 import dev.localcvm.account.ApiKey;
 import dev.localcvm.api.Gateway;
+import dev.localcvm.cam.CamAuthorizer;
+import dev.localcvm.cam.CamDirectory;
+import dev.localcvm.cam.NoCamDirectory;
 import dev.localcvm.api.Json;
 import dev.localcvm.api.Product;
 import dev.localcvm.api.ProductRegistry;
@@ -24,6 +27,8 @@ import dev.localcvm.store.FaultRepository;
 import dev.localcvm.store.InstanceRepository;
 import dev.localcvm.store.SharedRateBuckets;
 import dev.localcvm.store.TagRepository;
+import dev.localcvm.store.CamResourceTags;
+import dev.localcvm.sts.StsProduct;
 import dev.localcvm.tag.ResourceName;
 import dev.localcvm.tag.TagProduct;
 import dev.localcvm.tag.TagService;
@@ -96,8 +101,10 @@ public final class LocalCvmServer implements AutoCloseable {
             CbsService cbs = new CbsService(disks, cvm, config.transitionDelay());
             TagService tagService = new TagService(tags, Map.of(ResourceName.Kind.INSTANCE, cvm::existing,
                     ResourceName.Kind.ADDRESS, addresses::existing, ResourceName.Kind.DISK, cbs::existing), cvm::sweep);
+            CamDirectory camDirectory = new NoCamDirectory();
             List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(addresses),
-                    CbsProduct.create(cbs), TagProduct.create(tagService), ApiProduct.create());
+                    CbsProduct.create(cbs), TagProduct.create(tagService), ApiProduct.create(),
+                    StsProduct.create(accounts, camDirectory));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
             // belongs to one process, which keeps its buckets in memory.
@@ -106,7 +113,8 @@ public final class LocalCvmServer implements AutoCloseable {
             RateLimiter rateLimiter = new RateLimiter(config.rateLimits(), shared
                     ? new SharedRateBuckets(database, RateLimiter.meter(clock))::bucket : RateLimiter.local(clock));
             Gateway gateway = new Gateway(registry, accounts, clock, Json.newMapper(), new ParamBinder(false),
-                    config.verifySignatures(), rateLimiter, database::awaitDurable);
+                    config.verifySignatures(), rateLimiter, database::awaitDurable,
+                    new CamAuthorizer(camDirectory, new CamResourceTags(tags)));
             Set<String> actionNames = new HashSet<>();
             served.forEach(p -> actionNames.addAll(p.actions().keySet()));
             Metrics metrics = new Metrics(actionNames);

@@ -16,6 +16,11 @@ public final class PolicyDocument {
         throw new UnsupportedOperationException("stub");
     }
 
+    /** Whether the document, a role's trust policy, lets this caller assume the role. STUB until cam-policy merges. */
+    public boolean trusts(String principalQcs) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     /** Whether any statement has a condition on this key (e.g. {@code qcs:resource_tag}), so callers load its facts only when needed. */
     public boolean mentions(String conditionKey) {
         throw new UnsupportedOperationException("stub");

@@ -57,12 +57,22 @@ public final class Seeds {
         }
     }
 
+    /** A session policy as sts takes it: URL-encoded JSON allowing cvm:Describe* on everything. */
+    private static final String STS_POLICY = "%7B%22version%22%3A%222.0%22%2C%22statement%22%3A%5B%7B%22effect%22"
+            + "%3A%22allow%22%2C%22action%22%3A%5B%22cvm%3ADescribe*%22%5D%2C%22resource%22%3A%5B%22*%22%5D%7D%5D%7D";
     private static final Map<String, Function<Context, List<String>>> TABLE = Map.ofEntries(
             Map.entry("DescribeRegions", c -> List.of("{}")),
             Map.entry("DescribeZones", c -> List.of("{}")),
             // The api product's actions of the same names, reached by its version (Wire.key).
             Map.entry("api:DescribeRegions", c -> List.of("{\"Product\":\"cvm\"}")),
             Map.entry("api:DescribeZones", c -> List.of("{\"Product\":\"cvm\"}")),
+            Map.entry("sts:AssumeRole", c -> List.of(
+                    "{\"RoleArn\":\"qcs::cam::uin/100000000001:roleName/fuzz-role\",\"RoleSessionName\":\"fuzz\"}",
+                    "{\"RoleArn\":\"qcs::cam::uin/100000000001:role/4611686018427397919\",\"RoleSessionName\":\"fuzz\","
+                            + "\"DurationSeconds\":900,\"Policy\":\"" + STS_POLICY + "\"}")),
+            Map.entry("sts:GetFederationToken", c -> List.of("{\"Name\":\"fuzz\",\"Policy\":\"" + STS_POLICY + "\"}",
+                    "{\"Name\":\"fuzz\",\"Policy\":\"" + STS_POLICY + "\",\"DurationSeconds\":900}")),
+            Map.entry("sts:GetCallerIdentity", c -> List.of("{}")),
             Map.entry("DescribeZoneInstanceConfigInfos", c -> List.of("{}",
                     "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]},"
                             + "{\"Name\":\"instance-charge-type\",\"Values\":[\"POSTPAID_BY_HOUR\"]}]}",
