@@ -1,0 +1,23 @@
+package dev.localcvm.cam.policy;
+
+import java.util.Locale;
+
+/**
+ * What one statement is judged against: the request's action, split once per access, one of its resources and the
+ * request's facts.
+ *
+ * @param service the action's service in lower case
+ * @param resource the resource, or null (trust policies judge a caller, not a resource)
+ * @param facts may be null: then every fact is absent
+ */
+record EvalContext(String service, String actionName, Access.Resource resource, Access.Facts facts) {
+    static EvalContext of(String action, Access.Resource resource, Access.Facts facts) {
+        int colon = action.indexOf(':');
+        String service = colon < 0 ? "" : action.substring(0, colon).toLowerCase(Locale.ROOT);
+        return new EvalContext(service, colon < 0 ? action : action.substring(colon + 1), resource, facts);
+    }
+
+    EvalContext on(Access.Resource other) {
+        return new EvalContext(service, actionName, other, facts);
+    }
+}
