@@ -1,12 +1,13 @@
 -- CAM (issue 16): sub-users, user groups and their members, custom policies, roles, and which policies are attached
 -- to which user, group or role. Everything belongs to an account (owner_uin); names are unique per account. A
--- sub-user's API keys live in api_keys (principal_kind SUB_USER). Times are epoch milliseconds.
+-- sub-user's API keys live in api_keys (principal_kind SUB_USER). Times are epoch milliseconds. Text limits are
+-- checked in code points; the columns hold twice that many, as H2 counts a character outside the BMP twice.
 CREATE TABLE cam_users (
     uin           VARCHAR(32)  NOT NULL PRIMARY KEY,
     owner_uin     VARCHAR(32)  NOT NULL,
     uid           BIGINT       NOT NULL UNIQUE,
     name          VARCHAR(64)  NOT NULL,
-    remark        VARCHAR(300),
+    remark        VARCHAR(600),
     console_login INT          NOT NULL,
     phone_num     VARCHAR(32),
     country_code  VARCHAR(8),
@@ -19,8 +20,8 @@ CREATE UNIQUE INDEX cam_users_by_name ON cam_users (owner_uin, name);
 CREATE TABLE cam_groups (
     group_id   BIGINT       NOT NULL PRIMARY KEY,
     owner_uin  VARCHAR(32)  NOT NULL,
-    name       VARCHAR(64)  NOT NULL,
-    remark     VARCHAR(300),
+    name       VARCHAR(128) NOT NULL,
+    remark     VARCHAR(600),
     created_at BIGINT       NOT NULL
 );
 
@@ -41,7 +42,7 @@ CREATE TABLE cam_policies (
     owner_uin   VARCHAR(32)    NOT NULL,
     name        VARCHAR(128)   NOT NULL,
     description VARCHAR(300),
-    document    VARCHAR(6144)  NOT NULL,
+    document    VARCHAR(12288) NOT NULL,
     created_at  BIGINT         NOT NULL,
     updated_at  BIGINT         NOT NULL
 );
@@ -66,7 +67,7 @@ CREATE TABLE cam_roles (
     role_id          VARCHAR(32)   NOT NULL PRIMARY KEY,
     owner_uin        VARCHAR(32)   NOT NULL,
     name             VARCHAR(128)  NOT NULL,
-    trust_policy     VARCHAR(6144) NOT NULL,
+    trust_policy     VARCHAR(12288) NOT NULL,
     description      VARCHAR(300),
     console_login    INT           NOT NULL,
     session_duration BIGINT        NOT NULL,

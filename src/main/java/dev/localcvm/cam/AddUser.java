@@ -9,7 +9,7 @@ import dev.localcvm.error.ErrorCode;
 import java.security.SecureRandom;
 
 /**
- * AddUser: a sub-user with a fresh Uin and Uid, and with UseApi=1 its first API key, in one transaction. The password
+ * AddUser: a sub-user with a fresh Uin (random) and Uid (the next of a counter all accounts share), and with UseApi=1 its first API key, in one transaction. The password
  * is checked against CAM's default rule but not kept: localcvm has no console to log in to.
  */
 public final class AddUser extends BaseAction<AddUser.Request> {
@@ -52,10 +52,11 @@ public final class AddUser extends BaseAction<AddUser.Request> {
             if (tx.countUsers(owner) >= CamRules.MAX_USERS) {
                 throw new ApiException(ErrorCode.CAM_SUB_USER_FULL, ErrorCode.CAM_SUB_USER_FULL.message(null));
             }
+            long uid = tx.nextId("cam.user_uid", CamService.FIRST_UID);
             for (int draw = 0; draw < DRAWS; draw++) {
-                CamUser u = new CamUser(owner, service.newUserUin(), service.newUserUid(), name, remark, consoleLogin,
-                        phone, country, email, ctx.now());
-                // A drawn uin or uid another account's sub-user already has is drawn again.
+                CamUser u = new CamUser(owner, service.newUserUin(), uid, name, remark, consoleLogin, phone, country,
+                        email, ctx.now());
+                // A drawn uin another account's sub-user already has is drawn again.
                 if (tx.insertUser(u)) {
                     if (key != null) {
                         tx.insertKey(Principal.subUser(owner, u.uin(), name), key.secretId(), key.secretKey(),

@@ -1,6 +1,7 @@
 package dev.localcvm.cam;
 
 import dev.localcvm.api.params.Checks;
+import dev.localcvm.cam.policy.PolicyDocument;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ public final class CamRules {
     public static final int MAX_GROUPS_PER_USER = 10;
     public static final int MAX_USERS_PER_GROUP = 100;
     public static final int MAX_ATTACHED = 200;
-    public static final int MAX_DOCUMENT_CHARS = 6144;
     /** OperationDenied.AccessKeyOverLimit: every user, the root included, holds at most two API keys. */
     public static final int MAX_KEYS = 2;
     /** The description's limit in InvalidParameter.DescriptionLengthOverlimit's own words: 300 bytes. */
@@ -116,14 +116,9 @@ public final class CamRules {
         return value;
     }
 
-    /** A policy document's size, before its syntax is checked. */
-    public static String document(String value) {
-        required("PolicyDocument", value);
-        if (Checks.length(value) > MAX_DOCUMENT_CHARS) {
-            throw new ApiException(ErrorCode.CAM_POLICY_DOCUMENT_TOO_LONG,
-                    ErrorCode.CAM_POLICY_DOCUMENT_TOO_LONG.message(null));
-        }
-        return value;
+    /** A policy document, checked by CAM's policy syntax (its length included). */
+    public static PolicyDocument document(String value) {
+        return PolicyDocument.parse(required("PolicyDocument", value));
     }
 
     /** A 0-or-1 switch (ConsoleLogin, UseApi, Force, ...); absent is {@code absent}. */

@@ -20,6 +20,8 @@ public final class CamService {
     /** Role ids are numbers from 2^62 up, the form CAM's own role ids have (19 digits). */
     static final long FIRST_ROLE_ID = 4_611_686_018_427_387_905L;
     static final long FIRST_GROUP_ID = 10_000L;
+    /** Sub-users' UIDs count up from here (8 digits), so that their order is the order they were created in. */
+    static final long FIRST_UID = 10_000_001L;
     private final SecureRandom random = new SecureRandom();
     private final CamRepository store;
     private final AccountService accounts;
@@ -42,10 +44,6 @@ public final class CamService {
         return "1001" + String.format("%08d", random.nextInt(100_000_000));
     }
 
-    /** A new sub-user's UID: 8 digits. */
-    long newUserUid() {
-        return 10_000_000L + random.nextInt(90_000_000);
-    }
 
     /** The account's sub-user of this uin, else {@code notFound}. */
     static CamUser user(CamTx tx, String owner, long uin, ErrorCode notFound) {

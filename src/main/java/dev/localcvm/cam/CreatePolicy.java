@@ -2,7 +2,6 @@ package dev.localcvm.cam;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
-import dev.localcvm.cam.policy.PolicyDocument;
 import dev.localcvm.cam.policy.Presets;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
@@ -30,9 +29,9 @@ public final class CreatePolicy extends BaseAction<CreatePolicy.Request> {
     public Response execute(Request r, CallContext ctx) {
         String owner = ctx.account().uin();
         String name = CamRules.policyName("PolicyName", r.policyName());
-        String document = CamRules.document(r.policyDocument());
         String description = CamRules.description(r.description());
-        PolicyDocument.parse(document);
+        CamRules.document(r.policyDocument());
+        String document = r.policyDocument();
         long id = service.store().write(owner, tx -> {
             if (Presets.byName(name).isPresent() || tx.policyByName(owner, name).isPresent()) {
                 throw ApiException.of(ErrorCode.CAM_POLICY_NAME_IN_USE, name);

@@ -2,7 +2,6 @@ package dev.localcvm.cam;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
-import dev.localcvm.cam.policy.PolicyDocument;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import dev.localcvm.store.CamRepository;
@@ -35,7 +34,6 @@ public final class CreateRole extends BaseAction<CreateRole.Request> {
     public Response execute(Request r, CallContext ctx) {
         String owner = ctx.account().uin();
         String name = CamRules.roleName("RoleName", r.roleName());
-        String document = CamRules.document(r.policyDocument());
         String description = CamRules.description(r.description());
         long consoleLogin = CamRules.flag("ConsoleLogin", r.consoleLogin(), 0);
         long duration = r.sessionDuration() == null ? 0 : r.sessionDuration();
@@ -43,7 +41,11 @@ public final class CreateRole extends BaseAction<CreateRole.Request> {
             throw CamRules.param("SessionDuration", "must be between 0 and " + CamRepository.MAX_SESSION_SECONDS);
         }
         tags(r.tags());
-        PolicyDocument.parse(document);
+        if (!CamRules.document(r.policyDocument()).hasPrincipal()) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER_PRINCIPAL_ERROR,
+                    "principal: a role's trust policy names who may assume it.");
+        }
+        String document = r.policyDocument();
         String id = service.store().write(owner, tx -> {
             if (tx.roleByName(owner, name).isPresent()) {
                 throw ApiException.of(ErrorCode.CAM_ROLE_NAME_IN_USE, name);

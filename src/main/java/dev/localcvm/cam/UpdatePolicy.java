@@ -2,7 +2,6 @@ package dev.localcvm.cam;
 
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
-import dev.localcvm.cam.policy.PolicyDocument;
 import dev.localcvm.cam.policy.Presets;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
@@ -34,11 +33,11 @@ public final class UpdatePolicy extends BaseAction<UpdatePolicy.Request> {
         if (r.policyId() == null && name == null) {
             throw ApiException.missingParameter("PolicyId");
         }
-        String document = r.policyDocument() == null ? null : CamRules.document(r.policyDocument());
         String description = CamRules.description(r.description());
         CamRules.text("Alias", r.alias(), 300);
+        String document = r.policyDocument();
         if (document != null) {
-            PolicyDocument.parse(document);
+            CamRules.document(document);
         }
         long id = service.store().write(owner, tx -> {
             CamPolicy p = r.policyId() != null

@@ -293,8 +293,6 @@ public enum ErrorCode {
     CAM_POLICY_NAME_ERROR("InvalidParameter.PolicyNameError", "The policy name `%s` is invalid."),
     CAM_DESCRIPTION_TOO_LONG("InvalidParameter.DescriptionLengthOverlimit",
             "`Description` may be at most 300 bytes."),
-    CAM_POLICY_DOCUMENT_TOO_LONG("InvalidParameter.PolicyDocumentLengthOverLimit",
-            "`PolicyDocument` may be at most 6144 characters."),
     CAM_POLICY_ID_ERROR("InvalidParameter.PolicyIdError", "The policy id `%s` is invalid."),
     CAM_POLICY_ID_NOT_EXIST("InvalidParameter.PolicyIdNotExist", "The policy `%s` does not exist."),
     CAM_POLICY_ID_NOT_FOUND("ResourceNotFound.PolicyIdNotFound", "The policy `%s` does not exist."),

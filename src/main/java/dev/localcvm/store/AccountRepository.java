@@ -141,9 +141,8 @@ public final class AccountRepository implements AccountStore {
      * Which of the account's permanent keys belong to one principal: the root's carry no principal kind, a
      * sub-user's are SUB_USER rows with its uin. Temporary keys (with a token) are never listed or changed here.
      */
-    private static final String PRINCIPAL_KEYS = """
-             uin = :owner AND token IS NULL AND (
-                (:root AND principal_kind IS NULL) OR (principal_kind = 'SUB_USER' AND principal_uin = :principal))""";
+    private static final String PRINCIPAL_KEYS = " uin = :owner AND token IS NULL AND ((:root AND principal_kind IS NULL)"
+            + " OR (principal_kind = 'SUB_USER' AND principal_uin = :principal))";
 
     @Override
     public void insertKey(Principal principal, String secretId, String secretKey, Instant now) {

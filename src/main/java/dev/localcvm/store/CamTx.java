@@ -51,9 +51,9 @@ public final class CamTx {
                 .bind("o", owner).bind("u", uid).map((rs, c) -> user(rs)).findOne();
     }
 
-    /** The account's sub-users, oldest first. */
+    /** The account's sub-users, oldest first (UIDs are handed out in order). */
     public List<CamUser> users(String owner) {
-        return h.createQuery("SELECT " + USER_COLUMNS + " FROM cam_users WHERE owner_uin = :o ORDER BY created_at, uin")
+        return h.createQuery("SELECT " + USER_COLUMNS + " FROM cam_users WHERE owner_uin = :o ORDER BY uid")
                 .bind("o", owner).map((rs, c) -> user(rs)).list();
     }
 
@@ -126,12 +126,12 @@ public final class CamTx {
                 .bind("at", g.createdAt().toEpochMilli()).execute();
     }
 
-    /** The group's members, in the order they joined. */
+    /** The group's members, oldest user first. */
     public List<CamUser> members(String owner, long groupId) {
         return h.createQuery("SELECT u.owner_uin, u.uin, u.uid, u.name, u.remark, u.console_login, u.phone_num, "
                         + "u.country_code, u.email, u.created_at FROM cam_group_members m "
                         + "JOIN cam_users u ON u.uin = m.user_uin WHERE m.group_id = :g AND m.owner_uin = :o "
-                        + "ORDER BY m.joined_at, u.uin")
+                        + "ORDER BY u.uid")
                 .bind("o", owner).bind("g", groupId).map((rs, c) -> user(rs)).list();
     }
 
