@@ -99,11 +99,21 @@ final class Condition {
             ConditionKeys.Kind kind = ConditionKeys.kind(key);
             if (op != ConditionOperator.NULL_EQUAL && !kind.operatorTypes.contains(op.type)) {
                 throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_CONDITION_TYPE_ERROR, at, "`" + op.wireName()
-                        + "` does not apply to `" + key + "` (it takes " + kind.operatorTypes.toString()
-                        .toLowerCase(java.util.Locale.ROOT) + " operators)");
+                        + "` does not apply to `" + key + "`, which takes " + operatorsOf(kind) + " and null_equal");
             }
             out.add(new Condition(op, qualifier, ifExist, key, compileValues(op, kind, e.getValue(), at)));
         }
+    }
+
+    private static String operatorsOf(ConditionKeys.Kind kind) {
+        List<String> names = new ArrayList<>();
+        for (ConditionOperator.Type t : kind.operatorTypes) {
+            names.add(t == ConditionOperator.Type.IP ? "ip_equal, ip_not_equal"
+                    : t == ConditionOperator.Type.BOOL || t == ConditionOperator.Type.BINARY
+                    ? t.name().toLowerCase(java.util.Locale.ROOT) + "_equal"
+                    : t.name().toLowerCase(java.util.Locale.ROOT) + "_*");
+        }
+        return String.join(", ", names);
     }
 
     private static Object[] compileValues(ConditionOperator op, ConditionKeys.Kind kind, JsonNode node, String where) {
@@ -130,6 +140,10 @@ final class Condition {
                     && op != ConditionOperator.STRING_NOT_LIKE && text.indexOf('&') < 0) {
                 throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_CONDITION_CONTENT_ERROR, at, PolicyErrors.quote(text)
                         + " is not a tag: write key&value");
+            }
+            if (kind == ConditionKeys.Kind.REGION && op.type == ConditionOperator.Type.STRING
+                    && op != ConditionOperator.STRING_LIKE && op != ConditionOperator.STRING_NOT_LIKE) {
+                text = ResourcePattern.regionName(text);
             }
             try {
                 out[i] = op.compile(text);

@@ -55,7 +55,7 @@ final class ResourcePattern {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_RESOURCE_ERROR, where, PolicyErrors.quote(raw)
                     + ": the service_type `" + s[2] + "` must be a lower-case service abbreviation such as cvm");
         }
-        String region = SHORT_REGIONS.getOrDefault(s[3], s[3]);
+        String region = regionName(s[3]);
         if (!region.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '*')) {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_RESOURCE_REGION_ERROR, where, PolicyErrors.quote(raw)
                     + ": `" + s[3] + "` is not a region such as ap-guangzhou");
@@ -70,6 +70,11 @@ final class ResourcePattern {
                     + "or instance/*");
         }
         return new ResourcePattern(segment(s[2]), segment(region), segment(s[4]), Glob.star(s[5]));
+    }
+
+    /** A region as a policy may write it (CAM's docs use gz, sh, ... in resources and in vpc:region conditions). */
+    static String regionName(String written) {
+        return SHORT_REGIONS.getOrDefault(written, written);
     }
 
     private static boolean validAccount(String a) {
