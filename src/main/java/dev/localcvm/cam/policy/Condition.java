@@ -3,7 +3,6 @@ package dev.localcvm.cam.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localcvm.error.ErrorCode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +55,7 @@ final class Condition {
                     "must be an object of operators, e.g. {\"ip_equal\": {\"qcs:ip\": \"10.0.0.0/8\"}}");
         }
         List<Condition> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> ops = node.fields(); ops.hasNext(); ) {
-            Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> op : node.properties()) {
             parseOperator(op.getKey(), op.getValue(), where + "." + op.getKey(), out);
         }
         return out;
@@ -88,8 +86,7 @@ final class Condition {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_CONDITION_ERROR, where,
                     "must be an object of condition keys and their values, e.g. {\"qcs:ip\": [\"10.0.0.0/8\"]}");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : keys.properties()) {
             String key = e.getKey();
             String at = where + "." + key;
             if (key.isEmpty() || key.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
@@ -189,8 +186,12 @@ final class Condition {
     }
 
     private boolean satisfies(String requestValue) {
+        Object request = operator.read(requestValue);
+        if (request == null) {
+            return false;
+        }
         for (Object v : values) {
-            if (operator.relates(requestValue, v)) {
+            if (operator.relates(request, v)) {
                 return !operator.negated;
             }
         }

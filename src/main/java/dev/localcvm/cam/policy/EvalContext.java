@@ -11,7 +11,8 @@ import java.util.Locale;
  * @param facts may be null: then every fact is absent
  */
 record EvalContext(String service, String actionName, Access.Resource resource, Access.Facts facts) {
-    static EvalContext of(String action, Access.Resource resource, Access.Facts facts) {
+    static EvalContext of(String requested, Access.Resource resource, Access.Facts facts) {
+        String action = requested == null ? "" : requested;
         int colon = action.indexOf(':');
         String service = colon < 0 ? "" : action.substring(0, colon).toLowerCase(Locale.ROOT);
         return new EvalContext(service, colon < 0 ? action : action.substring(colon + 1), resource, facts);

@@ -10,6 +10,7 @@ import dev.localcvm.error.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,7 @@ final class PolicyParser {
 
     /** The condition keys a statement list uses, for {@link PolicyDocument#mentions}. */
     static Map<String, ConditionKeys.Kind> keys(List<Statement> statements) {
-        Map<String, ConditionKeys.Kind> out = new java.util.HashMap<>();
+        Map<String, ConditionKeys.Kind> out = new HashMap<>();
         for (Statement s : statements) {
             for (Condition c : s.conditions) {
                 out.put(c.key(), c.kind());

@@ -51,7 +51,9 @@ class ConditionTest {
         "ip_not_equal | 10.0.0.0/8 | 10.1.2.3 | false",
         "ip_not_equal | 10.0.0.0/8 | 172.16.0.1 | true",
         "ip_not_equal | 2001:db8::/32 | 2001:db8::5 | false",
-        "ip_equal | 10.0.0.0/8 | not-an-address | false"
+        "ip_equal | 10.0.0.0/8 | not-an-address | false",
+        "ip_equal | 10.0.0.0/8 | 010.0.0.1 | false",
+        "ip_not_equal | 10.0.0.0/8 | 010.0.0.1 | false"
     })
     void ipOperators(String operator, String block, String sourceIp, boolean expected) {
         assertThat(holds("{\"" + operator + "\":{\"qcs:ip\":\"" + block + "\"}}",
