@@ -92,21 +92,20 @@ final class ResourcePattern {
         return s.isEmpty() ? null : Glob.star(s);
     }
 
-    /** @param name a resource in the six-segment form, or {@code *} */
-    boolean matches(String name) {
+    /**
+     * @param segments a resource name's six segments, null for {@code *} or a name not in the six-segment form,
+     *                 which only the pattern {@code *} covers
+     */
+    boolean matches(String[] segments) {
         if (this == ANY) {
             return true;
         }
-        if (name.equals("*")) {
+        if (segments == null) {
             return false;
         }
-        String[] s = name.split(":", 6);
-        if (s.length < 6 || !s[0].equals("qcs")) {
-            return false;
-        }
-        return (service == null || service.matches(s[2]))
-                && (region == null || region.matches(s[3]))
-                && (account == null || account.matches(s[4]))
-                && resource.matches(s[5]);
+        return (service == null || service.matches(segments[2]))
+                && (region == null || region.matches(segments[3]))
+                && (account == null || account.matches(segments[4]))
+                && resource.matches(segments[5]);
     }
 }
