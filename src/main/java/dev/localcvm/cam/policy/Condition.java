@@ -3,7 +3,6 @@ package dev.localcvm.cam.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localcvm.error.ErrorCode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +55,7 @@ final class Condition {
                     "must be an object of operators, e.g. {\"ip_equal\": {\"qcs:ip\": \"10.0.0.0/8\"}}");
         }
         List<Condition> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> ops = node.fields(); ops.hasNext(); ) {
-            Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> op : node.properties()) {
             parseOperator(op.getKey(), op.getValue(), where + "." + op.getKey(), out);
         }
         return out;
@@ -88,8 +86,7 @@ final class Condition {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_CONDITION_ERROR, where,
                     "must be an object of condition keys and their values, e.g. {\"qcs:ip\": [\"10.0.0.0/8\"]}");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : keys.properties()) {
             String key = e.getKey();
             String at = where + "." + key;
             if (key.isEmpty() || key.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
@@ -99,11 +96,21 @@ final class Condition {
             ConditionKeys.Kind kind = ConditionKeys.kind(key);
             if (op != ConditionOperator.NULL_EQUAL && !kind.operatorTypes.contains(op.type)) {
                 throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_CONDITION_TYPE_ERROR, at, "`" + op.wireName()
-                        + "` does not apply to `" + key + "` (it takes " + kind.operatorTypes.toString()
-                        .toLowerCase(java.util.Locale.ROOT) + " operators)");
+                        + "` does not apply to `" + key + "`, which takes " + operatorsOf(kind) + " and null_equal");
             }
             out.add(new Condition(op, qualifier, ifExist, key, compileValues(op, kind, e.getValue(), at)));
         }
+    }
+
+    private static String operatorsOf(ConditionKeys.Kind kind) {
+        List<String> names = new ArrayList<>();
+        for (ConditionOperator.Type t : kind.operatorTypes) {
+            names.add(t == ConditionOperator.Type.IP ? "ip_equal, ip_not_equal"
+                    : t == ConditionOperator.Type.BOOL || t == ConditionOperator.Type.BINARY
+                    ? t.name().toLowerCase(java.util.Locale.ROOT) + "_equal"
+                    : t.name().toLowerCase(java.util.Locale.ROOT) + "_*");
+        }
+        return String.join(", ", names);
     }
 
     private static Object[] compileValues(ConditionOperator op, ConditionKeys.Kind kind, JsonNode node, String where) {
@@ -130,6 +137,10 @@ final class Condition {
                     && op != ConditionOperator.STRING_NOT_LIKE && text.indexOf('&') < 0) {
                 throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_CONDITION_CONTENT_ERROR, at, PolicyErrors.quote(text)
                         + " is not a tag: write key&value");
+            }
+            if (kind == ConditionKeys.Kind.REGION && op.type == ConditionOperator.Type.STRING
+                    && op != ConditionOperator.STRING_LIKE && op != ConditionOperator.STRING_NOT_LIKE) {
+                text = ResourcePattern.regionName(text);
             }
             try {
                 out[i] = op.compile(text);
@@ -175,8 +186,12 @@ final class Condition {
     }
 
     private boolean satisfies(String requestValue) {
+        Object request = operator.read(requestValue);
+        if (request == null) {
+            return false;
+        }
         for (Object v : values) {
-            if (operator.relates(requestValue, v)) {
+            if (operator.relates(request, v)) {
                 return !operator.negated;
             }
         }

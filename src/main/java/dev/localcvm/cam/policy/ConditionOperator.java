@@ -104,41 +104,51 @@ enum ConditionOperator {
         }
     }
 
-    /** Whether a request value stands in this operator's relation (ignoring negation) to a compiled value. */
-    boolean relates(String requestValue, Object value) {
+    /**
+     * A request value read as this operator's type, or null when it is not one (an address that does not parse, a
+     * number that is not one): such a value satisfies neither the operator nor its negation.
+     */
+    Object read(String requestValue) {
+        switch (type) {
+            case NUMERIC:
+                try {
+                    return number(requestValue);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            case DATE:
+                try {
+                    return PolicyTime.parse(requestValue);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            case BOOL:
+                return requestValue.equals("true") || requestValue.equals("1") ? Boolean.TRUE
+                        : requestValue.equals("false") || requestValue.equals("0") ? Boolean.FALSE : null;
+            case IP:
+                return IpRange.literal(requestValue);
+            default:
+                return requestValue;
+        }
+    }
+
+    /** Whether a request value (from {@link #read}) stands in this operator's relation, ignoring negation. */
+    boolean relates(Object request, Object value) {
         switch (type) {
             case STRING:
                 if (relation == Relation.LIKE) {
-                    return ((Glob) value).matches(requestValue);
+                    return ((Glob) value).matches((String) request);
                 }
-                return relation == Relation.EQ ? requestValue.equals(value)
-                        : requestValue.equalsIgnoreCase((String) value);
+                return relation == Relation.EQ ? request.equals(value)
+                        : ((String) request).equalsIgnoreCase((String) value);
             case NUMERIC:
-                BigDecimal n;
-                try {
-                    n = number(requestValue);
-                } catch (IllegalArgumentException e) {
-                    return false;
-                }
-                return ordered(n.compareTo((BigDecimal) value));
+                return ordered(((BigDecimal) request).compareTo((BigDecimal) value));
             case DATE:
-                Instant t;
-                try {
-                    t = PolicyTime.parse(requestValue);
-                } catch (IllegalArgumentException e) {
-                    return false;
-                }
-                return ordered(t.compareTo((Instant) value));
-            case BOOL:
-                Boolean b = requestValue.equals("true") || requestValue.equals("1") ? Boolean.TRUE
-                        : requestValue.equals("false") || requestValue.equals("0") ? Boolean.FALSE : null;
-                return value.equals(b);
-            case BINARY:
-                return requestValue.equals(value);
+                return ordered(((Instant) request).compareTo((Instant) value));
             case IP:
-                return ((IpRange) value).contains(IpRange.literal(requestValue));
+                return ((IpRange) value).contains((byte[]) request);
             default:
-                return false;
+                return request.equals(value);
         }
     }
 

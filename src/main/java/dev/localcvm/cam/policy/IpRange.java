@@ -39,39 +39,42 @@ final class IpRange {
 
     /** The address's bytes (4 or 16), or null when the text is not an IP literal. */
     static byte[] literal(String host) {
-        if (host.isEmpty() || host.length() > 45) {
+        if (host == null || host.isEmpty() || host.length() > 45) {
             return null;
         }
-        boolean v6 = host.indexOf(':') >= 0;
+        if (host.indexOf(':') < 0) {
+            return dottedQuad(host);
+        }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            boolean ok = c >= '0' && c <= '9' || c == '.' || v6 && (c == ':' || c >= 'a' && c <= 'f'
-                    || c >= 'A' && c <= 'F');
-            if (!ok) {
+            if (!(c >= '0' && c <= '9' || c == '.' || c == ':' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 return null;
             }
         }
-        if (!v6 && !dottedQuad(host)) {
-            return null;
-        }
         try {
-            return InetAddress.getByName(host).getAddress();
+            // In brackets the JDK reads an IPv6 literal or fails; it never looks a name up.
+            return InetAddress.getByName("[" + host + "]").getAddress();
         } catch (UnknownHostException e) {
             return null;
         }
     }
 
-    private static boolean dottedQuad(String host) {
+    /** Four decimal parts of 0-255 without leading zeros (which some readers take for octal). */
+    private static byte[] dottedQuad(String host) {
         String[] parts = host.split("\\.", -1);
         if (parts.length != 4) {
-            return false;
+            return null;
         }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255) {
-                return false;
+        byte[] out = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String p = parts[i];
+            if (p.isEmpty() || p.length() > 3 || p.length() > 1 && p.charAt(0) == '0'
+                    || !p.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(p) > 255) {
+                return null;
             }
+            out[i] = (byte) Integer.parseInt(p);
         }
-        return true;
+        return out;
     }
 
     /** Whether the address (bytes from {@link #literal}) lies in this block; IPv4 and IPv6 never meet. */

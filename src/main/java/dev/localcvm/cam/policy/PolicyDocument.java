@@ -1,8 +1,9 @@
 package dev.localcvm.cam.policy;
 
-import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A CAM policy document, syntax version 2.0, parsed and checked once; its wildcards and condition values are
@@ -15,14 +16,13 @@ public final class PolicyDocument {
     private final List<Statement> statements;
     private final boolean principalNamed;
     private final Map<String, ConditionKeys.Kind> keys;
-    private final Collection<ConditionKeys.Kind> kinds;
+    private final Set<ConditionKeys.Kind> kinds;
 
     private PolicyDocument(PolicyParser.Parsed parsed) {
         this.statements = parsed.statements();
         this.principalNamed = parsed.principalNamed();
         this.keys = PolicyParser.keys(statements);
-        this.kinds = java.util.EnumSet.noneOf(ConditionKeys.Kind.class);
-        kinds.addAll(keys.values());
+        this.kinds = keys.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(keys.values()));
     }
 
     /**

@@ -1,13 +1,16 @@
 package dev.localcvm.cam.policy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.localcvm.error.ErrorCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,6 @@ final class PolicyParser {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Set<String> TOP = Set.of("version", "statement", "principal");
     private static final Set<String> STATEMENT = Set.of("effect", "action", "resource", "condition", "principal");
@@ -49,13 +51,20 @@ final class PolicyParser {
                     + " characters long; a policy holds at most " + MAX_CHARACTERS);
         }
         JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            root = MAPPER.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_POLICY_DOCUMENT_ERROR, WHOLE, "is not JSON: more "
+                        + "follows the document at line " + parser.currentLocation().getLineNr() + ", column "
+                        + parser.currentLocation().getColumnNr());
+            }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_POLICY_DOCUMENT_ERROR, WHOLE, "is not JSON" + where
                     + " (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (root == null || !root.isObject()) {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_POLICY_DOCUMENT_ERROR, WHOLE,
@@ -72,9 +81,13 @@ final class PolicyParser {
         if (version == null) {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_VERSION_ERROR, "version", "is missing; write \"2.0\"");
         }
-        if (!version.isTextual() || !version.asText().equals("2.0")) {
+        if (!version.isTextual()) {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_VERSION_ERROR, "version",
-                    PolicyErrors.quote(version.toString()) + " is not supported; the only version is \"2.0\"");
+                    PolicyErrors.quote(version.toString()) + " is not a string; write \"2.0\"");
+        }
+        if (!version.asText().equals("2.0")) {
+            throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_VERSION_ERROR, "version",
+                    PolicyErrors.quote(version.asText()) + " is not supported; the only version is \"2.0\"");
         }
         JsonNode top = root.get("principal");
         Principals topPrincipals = top == null ? null : Principals.parse(top, "principal");
@@ -168,7 +181,7 @@ final class PolicyParser {
 
     /** The condition keys a statement list uses, for {@link PolicyDocument#mentions}. */
     static Map<String, ConditionKeys.Kind> keys(List<Statement> statements) {
-        Map<String, ConditionKeys.Kind> out = new java.util.HashMap<>();
+        Map<String, ConditionKeys.Kind> out = new HashMap<>();
         for (Statement s : statements) {
             for (Condition c : s.conditions) {
                 out.put(c.key(), c.kind());

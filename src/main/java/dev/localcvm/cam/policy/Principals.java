@@ -3,7 +3,6 @@ package dev.localcvm.cam.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localcvm.error.ErrorCode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +34,7 @@ final class Principals {
         }
         List<String> qcs = new ArrayList<>();
         List<String> services = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String at = where + "." + e.getKey();
             if (e.getKey().equals("qcs")) {
                 for (String q : strings(e.getValue(), at)) {

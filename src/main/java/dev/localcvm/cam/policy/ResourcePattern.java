@@ -55,7 +55,7 @@ final class ResourcePattern {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_RESOURCE_ERROR, where, PolicyErrors.quote(raw)
                     + ": the service_type `" + s[2] + "` must be a lower-case service abbreviation such as cvm");
         }
-        String region = SHORT_REGIONS.getOrDefault(s[3], s[3]);
+        String region = regionName(s[3]);
         if (!region.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '*')) {
             throw PolicyErrors.at(ErrorCode.INVALID_PARAMETER_RESOURCE_REGION_ERROR, where, PolicyErrors.quote(raw)
                     + ": `" + s[3] + "` is not a region such as ap-guangzhou");
@@ -70,6 +70,11 @@ final class ResourcePattern {
                     + "or instance/*");
         }
         return new ResourcePattern(segment(s[2]), segment(region), segment(s[4]), Glob.star(s[5]));
+    }
+
+    /** A region as a policy may write it (CAM's docs use gz, sh, ... in resources and in vpc:region conditions). */
+    static String regionName(String written) {
+        return SHORT_REGIONS.getOrDefault(written, written);
     }
 
     private static boolean validAccount(String a) {
@@ -87,21 +92,20 @@ final class ResourcePattern {
         return s.isEmpty() ? null : Glob.star(s);
     }
 
-    /** @param name a resource in the six-segment form, or {@code *} */
-    boolean matches(String name) {
+    /**
+     * @param segments a resource name's six segments, null for {@code *} or a name not in the six-segment form,
+     *                 which only the pattern {@code *} covers
+     */
+    boolean matches(String[] segments) {
         if (this == ANY) {
             return true;
         }
-        if (name.equals("*")) {
+        if (segments == null) {
             return false;
         }
-        String[] s = name.split(":", 6);
-        if (s.length < 6 || !s[0].equals("qcs")) {
-            return false;
-        }
-        return (service == null || service.matches(s[2]))
-                && (region == null || region.matches(s[3]))
-                && (account == null || account.matches(s[4]))
-                && resource.matches(s[5]);
+        return (service == null || service.matches(segments[2]))
+                && (region == null || region.matches(segments[3]))
+                && (account == null || account.matches(segments[4]))
+                && resource.matches(segments[5]);
     }
 }

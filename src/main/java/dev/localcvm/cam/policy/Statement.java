@@ -31,12 +31,12 @@ final class Statement {
         return false;
     }
 
-    boolean coversResource(String name) {
-        if (resources == null) {
+    boolean coversResource(EvalContext c) {
+        if (resources == null || c.resource() == null) {
             return false;
         }
         for (ResourcePattern r : resources) {
-            if (r.matches(name)) {
+            if (r.matches(c.segments())) {
                 return true;
             }
         }
@@ -54,6 +54,6 @@ final class Statement {
 
     /** Whether the statement applies to the access's action on the context's resource. */
     boolean applies(EvalContext c) {
-        return coversAction(c) && c.resource() != null && coversResource(c.resource().name()) && conditionsHold(c);
+        return coversAction(c) && coversResource(c) && conditionsHold(c);
     }
 }
