@@ -2,8 +2,11 @@ package dev.localcvm.account;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Accounts and key lookup. Keys are cached after the first lookup (the gateway resolves a SecretId on
@@ -18,6 +21,11 @@ public final class AccountService {
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, ApiKey> keys = new ConcurrentHashMap<>();
+    /**
+     * Counts evictions. A lookup caches what it read only when no eviction happened since it began reading, so that
+     * a key read just before it was disabled or deleted is not put back into the cache after its eviction.
+     */
+    private final AtomicLong evictions = new AtomicLong();
     private final AccountStore store;
     private final Clock clock;
 
@@ -45,7 +53,7 @@ public final class AccountService {
         } else if (!existing.get().secretKey().equals(secretKey) || !existing.get().enabled()) {
             store.updateKeySecret(secretId, secretKey);
         }
-        keys.remove(secretId);
+        forget(List.of(secretId));
         return findKey(secretId).orElseThrow();
     }
 
@@ -80,15 +88,41 @@ public final class AccountService {
         return new ApiKey(secretId, secretKey, account, true, null, sessionToken, expires);
     }
 
+    /**
+     * Issues a temporary credential (SecretId, SecretKey and Token) signing for {@code principal}, valid for {@code ttl}
+     * on the server clock: a role session (sts AssumeRole) or a federated user (sts GetFederationToken).
+     */
+    public ApiKey createTemporaryKey(Principal principal, java.time.Duration ttl) {
+        Account account = store.findAccount(principal.ownerUin())
+                .orElseThrow(() -> new IllegalArgumentException("no account " + principal.ownerUin()));
+        String secretId = "AKID" + token(32);
+        String secretKey = token(32);
+        String sessionToken = token(64);
+        java.time.Instant expires = clock.instant().plus(ttl);
+        store.insertTemporaryKey(principal, secretId, secretKey, sessionToken, expires, clock.instant());
+        return new ApiKey(secretId, secretKey, account, true, null, sessionToken, expires, principal);
+    }
+
     /** Sets the credential's MFA condition (null, MISSING, EXPIRED or FAILED). */
     public void setMfa(String secretId, String mfa) {
         store.updateMfa(secretId, mfa);
+        forget(List.of(secretId));
+    }
+
+    /** Sets the credential's admin switches. */
+    public void setRestrictions(String secretId, KeyRestrictions restrictions) {
+        store.updateRestrictions(secretId, restrictions);
         keys.remove(secretId);
     }
 
     /** Whether looking up this key would need no store access. */
     public boolean isCached(String secretId) {
         return keys.containsKey(secretId);
+    }
+
+    /** The key as cached, or null when looking it up would need the store. */
+    public ApiKey cached(String secretId) {
+        return keys.get(secretId);
     }
 
     public Optional<Account> findAccount(String uin) {
@@ -100,11 +134,70 @@ public final class AccountService {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long before = evictions.get();
         Optional<ApiKey> found = store.findKey(secretId);
-        if (cacheKeys) {
-            found.ifPresent(k -> keys.put(secretId, k));
+        if (cacheKeys && found.isPresent()) {
+            // compute is atomic per key, and forget counts before it removes: either this runs first and the
+            // eviction removes what it put, or it sees the count moved and caches nothing.
+            keys.compute(secretId, (id, current) -> evictions.get() == before ? found.get() : current);
         }
         return found;
+    }
+
+    /** A fresh key pair in the form every localcvm key has: {@code AKID} and 32 letters or digits, and 32 more. */
+    public KeyPair newKeyPair() {
+        return new KeyPair("AKID" + token(32), token(32));
+    }
+
+    /** A SecretId and its SecretKey, not yet stored. */
+    public record KeyPair(String secretId, String secretKey) {
+    }
+
+    /** Stores a new permanent key of {@code principal} and answers it. */
+    public ApiKey createKey(Principal principal) {
+        Account account = store.findAccount(principal.ownerUin())
+                .orElseThrow(() -> new IllegalArgumentException("no account " + principal.ownerUin()));
+        KeyPair pair = newKeyPair();
+        store.insertKey(principal, pair.secretId(), pair.secretKey(), clock.instant());
+        return new ApiKey(pair.secretId(), pair.secretKey(), account, true, null, null, null, principal);
+    }
+
+    /** @see AccountStore#listKeys */
+    public List<AccessKeyInfo> listKeys(String ownerUin, String principalUin) {
+        return store.listKeys(ownerUin, principalUin);
+    }
+
+    /** Sets a principal's key Active or Inactive; the next request signed with it sees the change. */
+    public boolean setKeyEnabled(String ownerUin, String principalUin, String secretId, boolean enabled) {
+        boolean changed = store.setKeyEnabled(ownerUin, principalUin, secretId, enabled);
+        forget(List.of(secretId));
+        return changed;
+    }
+
+    /** Deletes a principal's key; the next request signed with it is refused. */
+    public boolean deleteKey(String ownerUin, String principalUin, String secretId) {
+        boolean deleted = store.deleteKey(ownerUin, principalUin, secretId);
+        forget(List.of(secretId));
+        return deleted;
+    }
+
+    /** Deletes every key of a sub-user; none of them authenticates any more. */
+    public List<String> deleteKeysOf(String ownerUin, String principalUin) {
+        List<String> deleted = store.deleteKeysOf(ownerUin, principalUin);
+        forget(deleted);
+        return deleted;
+    }
+
+    /** Drops these keys from the cache: call it after changing or deleting them in the store by other means. */
+    public void forget(Collection<String> secretIds) {
+        evictions.incrementAndGet();
+        secretIds.forEach(keys::remove);
+    }
+
+    /** Drops every cached key (after the store was reset and keys other than the roots' went). */
+    public void forgetAll() {
+        evictions.incrementAndGet();
+        keys.clear();
     }
 
     private String digits(int n) {

@@ -35,6 +35,27 @@ public interface Action<Q extends Record> {
         return needsStore();
     }
 
+    /**
+     * The CAM resources this request names, in the six-segment form ({@link CamResource}), for an action that CAM
+     * authorizes at resource level; empty for every other action, which CAM authorizes on {@code *}.
+     */
+    default java.util.List<String> camResources(Q request, CallContext context) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Whether CAM's policies decide this action for a signer that is not the root. False only for actions every
+     * signer may call whatever its policies say (sts GetCallerIdentity); the credential's admin switches still hold.
+     */
+    default boolean camAuthorized() {
+        return true;
+    }
+
+    /** The tags this request sets on what it creates, for CAM's {@code qcs:request_tag} condition; empty when none. */
+    default java.util.Map<String, String> camRequestTags(Q request) {
+        return java.util.Map.of();
+    }
+
     /** The response's output fields; the gateway adds RequestId and the envelope. */
     Record execute(Q request, CallContext context);
 }

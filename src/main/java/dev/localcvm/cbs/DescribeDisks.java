@@ -1,5 +1,6 @@
 package dev.localcvm.cbs;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.Checks;
@@ -46,6 +47,11 @@ public final class DescribeDisks extends BaseAction<DescribeDisks.Request> {
     @Override
     public boolean writes() {
         return false;
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return CamResource.names("cvm", ctx, "volume", r.diskIds());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.localcvm.cbs;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.Instance;
@@ -29,6 +30,11 @@ public final class DetachDisks extends BaseAction<DetachDisks.Request> {
     }
 
     public record Response() {
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return CamResource.names("cvm", ctx, "volume", r.diskIds());
     }
 
     @Override

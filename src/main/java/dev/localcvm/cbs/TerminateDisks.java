@@ -1,5 +1,6 @@
 package dev.localcvm.cbs;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.error.ApiException;
@@ -23,6 +24,11 @@ public final class TerminateDisks extends BaseAction<TerminateDisks.Request> {
     }
 
     public record Response() {
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return CamResource.names("cvm", ctx, "volume", r.diskIds());
     }
 
     @Override

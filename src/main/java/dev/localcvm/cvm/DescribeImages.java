@@ -1,5 +1,6 @@
 package dev.localcvm.cvm;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.ImageCatalog;
@@ -36,6 +37,11 @@ public final class DescribeImages extends BaseAction<DescribeImages.Request> {
     @Override
     public boolean needsStore() {
         return false;
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return CamResource.names("cvm", ctx, "image", null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.localcvm.cvm;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.cvm.domain.Operation;
@@ -18,6 +19,11 @@ public final class RebootInstances extends BaseAction<RebootInstances.Request> {
     }
 
     public record Response() {
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return CamResource.names("cvm", ctx, "instance", r.instanceIds());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.localcvm.cvm;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.RequestIds;
@@ -50,6 +51,25 @@ public final class RunInstances extends BaseAction<RunInstancesRequest> {
     }
 
     public record Response(List<String> instanceIdSet) {
+    }
+
+    @Override
+    public List<String> camResources(RunInstancesRequest r, CallContext ctx) {
+        return CamResource.names("cvm", ctx, "instance", null);
+    }
+
+    @Override
+    public java.util.Map<String, String> camRequestTags(RunInstancesRequest r) {
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        if (r.tagSpecification() != null) {
+            for (RunInstancesRequest.TagSpecification spec : r.tagSpecification()) {
+                if (spec != null && "instance".equals(spec.resourceType()) && spec.tags() != null) {
+                    spec.tags().stream().filter(t -> t != null && t.key() != null)
+                            .forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+                }
+            }
+        }
+        return tags;
     }
 
     @Override

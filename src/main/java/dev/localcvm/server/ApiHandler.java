@@ -93,7 +93,9 @@ final class ApiHandler implements Handler<HttpServerRequest> {
             if (rejected[0]) {
                 return;
             }
-            RawRequest raw = new RawRequest(method, req.query(), headers, body.getBytes(), String.valueOf(req.remoteAddress()));
+            // The bare host address: CAM's qcs:ip condition compares it with CIDR blocks, where a port has no place.
+            RawRequest raw = new RawRequest(method, req.query(), headers, body.getBytes(),
+                    req.remoteAddress() == null ? null : req.remoteAddress().host());
             if (!clock.shared() && gateway.answerableWithoutStore(raw)) {
                 // No store involved: answering here saves the hop to a worker, a large part of such a request.
                 send(req, start, gateway.handle(raw), false, false);

@@ -11,6 +11,7 @@ import static dev.localcvm.server.AdminJson.text;
 
 import dev.localcvm.account.AccountService;
 import dev.localcvm.account.ApiKey;
+import dev.localcvm.account.KeyRestrictions;
 import dev.localcvm.api.RateLimiter;
 import dev.localcvm.server.AdminJson.BadRequest;
 import dev.localcvm.clock.ServerClock;
@@ -33,6 +34,9 @@ import java.util.Set;
  */
 final class CvmAdminRoutes {
     private static final Set<String> MFA_VALUES = Set.of("MISSING", "EXPIRED", "FAILED");
+    private static final int MAX_DENIED = 50;
+    private static final java.util.regex.Pattern DENIED_PATTERN =
+            java.util.regex.Pattern.compile("([a-z*][a-z0-9*]*:)?[A-Za-z*][A-Za-z0-9*]*");
     private final AdminJson.Worker worker;
     private final ServerClock clock;
     private final CvmService service;
@@ -116,21 +120,59 @@ final class CvmAdminRoutes {
         });
     }
 
+    /**
+     * A credential's admin switches: {@code mfa}, {@code deniedActions} and {@code readOnly}. Only the attributes the
+     * body names change; the answer shows all of them.
+     */
     private void credentialAttributes(RoutingContext ctx) {
         answer(worker, ctx, () -> {
             String secretId = ctx.pathParam("secretId");
             JsonObject b = body(ctx);
-            known(b, Set.of("mfa"));
+            known(b, Set.of("mfa", "deniedActions", "readOnly"));
             Object mfa = b.getValue("mfa");
             if (mfa != null && !(mfa instanceof String m && MFA_VALUES.contains(m))) {
                 throw new BadRequest("mfa must be null, MISSING, EXPIRED or FAILED");
             }
-            if (accounts.findKey(secretId).isEmpty()) {
+            java.util.List<String> denied = b.containsKey("deniedActions") ? deniedActions(b.getValue("deniedActions"))
+                    : null;
+            bool(b, "readOnly", false);
+            Optional<ApiKey> key = accounts.findKey(secretId);
+            if (key.isEmpty()) {
                 return Optional.empty();
             }
-            accounts.setMfa(secretId, (String) mfa);
-            return Optional.of(new JsonObject().put("SecretId", secretId).put("mfa", mfa));
+            if (b.containsKey("mfa")) {
+                accounts.setMfa(secretId, (String) mfa);
+            }
+            KeyRestrictions was = key.get().restrictions();
+            KeyRestrictions now = new KeyRestrictions(denied == null ? was.deniedActions() : denied,
+                    bool(b, "readOnly", was.readOnly()));
+            if (!now.equals(was)) {
+                accounts.setRestrictions(secretId, now);
+            }
+            ApiKey changed = accounts.findKey(secretId).orElseThrow();
+            return Optional.of(new JsonObject().put("SecretId", secretId).put("mfa", changed.mfa())
+                    .put("deniedActions", new JsonArray(changed.restrictions().deniedActions()))
+                    .put("readOnly", changed.restrictions().readOnly()));
         });
+    }
+
+    /** At most 50 patterns, each {@code service:Action} or {@code Action} with {@code *} wildcards; null clears. */
+    private static java.util.List<String> deniedActions(Object value) {
+        if (value == null) {
+            return java.util.List.of();
+        }
+        if (!(value instanceof JsonArray array) || array.size() > MAX_DENIED) {
+            throw new BadRequest("deniedActions must be null or an array of at most " + MAX_DENIED + " strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Object o : array) {
+            if (!(o instanceof String s) || s.length() > 128 || !DENIED_PATTERN.matcher(s).matches()) {
+                throw new BadRequest("deniedActions: each entry must be `service:Action` or `Action` (letters, digits, "
+                        + "`*`; at most 128 characters)");
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     private void regionAttributes(RoutingContext ctx) {

@@ -3,12 +3,15 @@ package dev.localcvm.server;
 import dev.localcvm.account.AccountService;
 import dev.localcvm.account.ApiKey;
 import dev.localcvm.api.Gateway;
+import dev.localcvm.cam.CamAuthorizer;
 import dev.localcvm.api.Json;
 import dev.localcvm.api.Product;
 import dev.localcvm.api.ProductRegistry;
 import dev.localcvm.api.RateLimiter;
 import dev.localcvm.api.params.ParamBinder;
 import dev.localcvm.apiproduct.ApiProduct;
+import dev.localcvm.cam.CamProduct;
+import dev.localcvm.cam.CamService;
 import dev.localcvm.cbs.CbsProduct;
 import dev.localcvm.cbs.CbsService;
 import dev.localcvm.clock.ServerClock;
@@ -17,6 +20,7 @@ import dev.localcvm.cvm.CvmService;
 import dev.localcvm.store.AccountRepository;
 import dev.localcvm.store.AddressRepository;
 import dev.localcvm.store.AttributeRepository;
+import dev.localcvm.store.CamRepository;
 import dev.localcvm.store.ClockOffsetRepository;
 import dev.localcvm.store.Database;
 import dev.localcvm.store.DiskRepository;
@@ -24,6 +28,8 @@ import dev.localcvm.store.FaultRepository;
 import dev.localcvm.store.InstanceRepository;
 import dev.localcvm.store.SharedRateBuckets;
 import dev.localcvm.store.TagRepository;
+import dev.localcvm.store.CamResourceTags;
+import dev.localcvm.sts.StsProduct;
 import dev.localcvm.tag.ResourceName;
 import dev.localcvm.tag.TagProduct;
 import dev.localcvm.tag.TagService;
@@ -96,8 +102,10 @@ public final class LocalCvmServer implements AutoCloseable {
             CbsService cbs = new CbsService(disks, cvm, config.transitionDelay());
             TagService tagService = new TagService(tags, Map.of(ResourceName.Kind.INSTANCE, cvm::existing,
                     ResourceName.Kind.ADDRESS, addresses::existing, ResourceName.Kind.DISK, cbs::existing), cvm::sweep);
+            CamRepository cam = new CamRepository(database);
             List<Product> served = List.of(CvmProduct.create(cvm), VpcProduct.create(addresses),
-                    CbsProduct.create(cbs), TagProduct.create(tagService), ApiProduct.create());
+                    CbsProduct.create(cbs), TagProduct.create(tagService), ApiProduct.create(),
+                    CamProduct.create(new CamService(cam, accounts)), StsProduct.create(accounts, cam));
             ProductRegistry registry = new ProductRegistry(served.get(0), served.subList(1, served.size()));
             // Replicas on one PostgreSQL share the clock offset and the rate-limit buckets; an embedded H2
             // belongs to one process, which keeps its buckets in memory.
@@ -106,7 +114,8 @@ public final class LocalCvmServer implements AutoCloseable {
             RateLimiter rateLimiter = new RateLimiter(config.rateLimits(), shared
                     ? new SharedRateBuckets(database, RateLimiter.meter(clock))::bucket : RateLimiter.local(clock));
             Gateway gateway = new Gateway(registry, accounts, clock, Json.newMapper(), new ParamBinder(false),
-                    config.verifySignatures(), rateLimiter, database::awaitDurable);
+                    config.verifySignatures(), rateLimiter, database::awaitDurable,
+                    new CamAuthorizer(cam, new CamResourceTags(tags)));
             Set<String> actionNames = new HashSet<>();
             served.forEach(p -> actionNames.addAll(p.actions().keySet()));
             Metrics metrics = new Metrics(actionNames);
@@ -116,7 +125,11 @@ public final class LocalCvmServer implements AutoCloseable {
             ApiHandler api = new ApiHandler(vertx, gateway, metrics, clock);
             AdminRoutes adminRoutes = new AdminRoutes(vertx, clock, accounts, database, metrics,
                     !isLoopback(config.host()), config.adminToken(), version(), sweeper::sweepNow,
-                    rateLimiter::clearOverrides);
+                    () -> {
+                        rateLimiter.clearOverrides();
+                        // The reset dropped every key but the roots' permanent and temporary ones.
+                        accounts.forgetAll();
+                    });
             Router admin = adminRoutes.router();
             new CvmAdminRoutes(new AdminJson.Worker(vertx, database::awaitDurable), clock, cvm, accounts, rateLimiter,
                     new RateLimitsAttribute(served)).mount(admin, AdminRoutes.PREFIX);

@@ -1,11 +1,14 @@
 package dev.localcvm.store;
 
+import dev.localcvm.account.AccessKeyInfo;
 import dev.localcvm.account.Account;
 import dev.localcvm.account.AccountStore;
 import dev.localcvm.account.ApiKey;
+import dev.localcvm.account.KeyRestrictions;
 import dev.localcvm.account.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +26,7 @@ public final class AccountRepository implements AccountStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT k.secret_id, k.secret_key, k.enabled, k.mfa, k.token, k.token_expires_at,
                                k.principal_kind, k.principal_uin, k.principal_name, k.role_id, k.session_name,
-                               k.session_policy, a.uin, a.app_id, a.name
+                               k.session_policy, k.denied_actions, k.read_only, a.uin, a.app_id, a.name
                         FROM api_keys k JOIN accounts a ON a.uin = k.uin WHERE k.secret_id = :id""")
                 .bind("id", secretId)
                 .map((rs, ctx) -> new ApiKey(rs.getString("secret_id"), rs.getString("secret_key"),
@@ -31,8 +34,18 @@ public final class AccountRepository implements AccountStore {
                         rs.getBoolean("enabled"), rs.getString("mfa"), rs.getString("token"),
                         rs.getObject("token_expires_at") == null ? null
                                 : Instant.ofEpochMilli(rs.getLong("token_expires_at")),
-                        principal(rs)))
+                        principal(rs), restrictions(rs)))
                 .findOne());
+    }
+
+    private static KeyRestrictions restrictions(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String denied = rs.getString("denied_actions");
+        boolean readOnly = rs.getBoolean("read_only");
+        if (denied == null && !readOnly) {
+            return KeyRestrictions.NONE;
+        }
+        List<String> patterns = denied == null || denied.isEmpty() ? List.of() : List.of(denied.split("\n"));
+        return new KeyRestrictions(patterns, readOnly);
     }
 
     private static Principal principal(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -111,8 +124,84 @@ public final class AccountRepository implements AccountStore {
     }
 
     @Override
+    public void updateRestrictions(String secretId, KeyRestrictions restrictions) {
+        String denied = restrictions.deniedActions().isEmpty() ? null : String.join("\n", restrictions.deniedActions());
+        jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET denied_actions = :denied, read_only = :readOnly "
+                        + "WHERE secret_id = :id")
+                .bind("denied", denied).bind("readOnly", restrictions.readOnly()).bind("id", secretId).execute());
+    }
+
+    @Override
     public void updateKeySecret(String secretId, String secretKey) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET secret_key = :key, enabled = TRUE WHERE secret_id = :id")
                 .bind("key", secretKey).bind("id", secretId).execute());
+    }
+
+    /**
+     * Which of the account's permanent keys belong to one principal: the root's carry no principal kind, a
+     * sub-user's are SUB_USER rows with its uin. Temporary keys (with a token) are never listed or changed here.
+     */
+    private static final String PRINCIPAL_KEYS = " uin = :owner AND token IS NULL AND ((:root AND principal_kind IS NULL)"
+            + " OR (principal_kind = 'SUB_USER' AND principal_uin = :principal))";
+
+    @Override
+    public void insertKey(Principal principal, String secretId, String secretKey, Instant now) {
+        jdbi.useHandle(h -> insertKey(h, principal, secretId, secretKey, now));
+    }
+
+    /** A permanent key of {@code principal}, inside the caller's transaction. */
+    static void insertKey(Handle h, Principal p, String secretId, String secretKey, Instant now) {
+        h.createUpdate("""
+                        INSERT INTO api_keys (secret_id, secret_key, uin, enabled, created_at, principal_kind,
+                                              principal_uin, principal_name)
+                        VALUES (:id, :key, :uin, TRUE, :at, :kind, :puin, :pname)""")
+                .bind("id", secretId).bind("key", secretKey).bind("uin", p.ownerUin()).bind("at", Timestamp.from(now))
+                .bind("kind", p.isRoot() ? null : p.kind().name()).bind("puin", p.isRoot() ? null : p.uin())
+                .bind("pname", p.name()).execute();
+    }
+
+    @Override
+    public List<AccessKeyInfo> listKeys(String ownerUin, String principalUin) {
+        return jdbi.withHandle(h -> listKeys(h, ownerUin, principalUin));
+    }
+
+    static List<AccessKeyInfo> listKeys(Handle h, String ownerUin, String principalUin) {
+        return h.createQuery("SELECT secret_id, enabled, created_at FROM api_keys WHERE" + PRINCIPAL_KEYS
+                        + " ORDER BY created_at, secret_id")
+                .bind("owner", ownerUin).bind("root", ownerUin.equals(principalUin)).bind("principal", principalUin)
+                .map((rs, ctx) -> new AccessKeyInfo(rs.getString("secret_id"), rs.getBoolean("enabled"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    public boolean setKeyEnabled(String ownerUin, String principalUin, String secretId, boolean enabled) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE api_keys SET enabled = :enabled WHERE secret_id = :id AND"
+                        + PRINCIPAL_KEYS)
+                .bind("enabled", enabled).bind("id", secretId).bind("owner", ownerUin)
+                .bind("root", ownerUin.equals(principalUin)).bind("principal", principalUin).execute() == 1);
+    }
+
+    @Override
+    public boolean deleteKey(String ownerUin, String principalUin, String secretId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_keys WHERE secret_id = :id AND" + PRINCIPAL_KEYS)
+                .bind("id", secretId).bind("owner", ownerUin).bind("root", ownerUin.equals(principalUin))
+                .bind("principal", principalUin).execute() == 1);
+    }
+
+    @Override
+    public List<String> deleteKeysOf(String ownerUin, String principalUin) {
+        return jdbi.inTransaction(h -> deleteKeysOf(h, ownerUin, principalUin));
+    }
+
+    /** Every key of a sub-user, temporary ones included, inside the caller's transaction; answers their SecretIds. */
+    static List<String> deleteKeysOf(Handle h, String ownerUin, String principalUin) {
+        List<String> ids = h.createQuery("""
+                        SELECT secret_id FROM api_keys
+                        WHERE uin = :owner AND principal_kind = 'SUB_USER' AND principal_uin = :principal""")
+                .bind("owner", ownerUin).bind("principal", principalUin).mapTo(String.class).list();
+        h.createUpdate("DELETE FROM api_keys WHERE uin = :owner AND principal_kind = 'SUB_USER' AND principal_uin = :p")
+                .bind("owner", ownerUin).bind("p", principalUin).execute();
+        return ids;
     }
 }

@@ -121,8 +121,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Empties every table of resource state, keeping accounts, their keys and the migration history.
-     * Tables are discovered rather than listed, so a table a later migration adds is covered too.
+     * Empties every table of resource state, keeping accounts, their roots' keys and the migration history; the keys
+     * of sub-users, role sessions and federated users go with the CAM state they signed for. Tables are discovered
+     * rather than listed, so a table a later migration adds is covered too.
      */
     public void resetState() {
         try {
@@ -148,6 +149,7 @@ public final class Database implements AutoCloseable {
             for (String table : tables) {
                 h.execute("DELETE FROM " + table);
             }
+            h.execute("DELETE FROM api_keys WHERE principal_kind IS NOT NULL");
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.localcvm.vpc;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.Checks;
@@ -41,6 +42,21 @@ public final class AllocateAddresses extends BaseAction<AllocateAddresses.Reques
     }
 
     public record Response(List<String> addressSet, String taskId) {
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return CamResource.names("vpc", ctx, "eip", null);
+    }
+
+    @Override
+    public java.util.Map<String, String> camRequestTags(Request r) {
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        if (r.tags() != null) {
+            r.tags().stream().filter(t -> t != null && t.key() != null)
+                    .forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+        }
+        return tags;
     }
 
     @Override

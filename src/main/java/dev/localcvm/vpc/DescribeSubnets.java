@@ -1,5 +1,6 @@
 package dev.localcvm.vpc;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.IdFormat;
@@ -37,6 +38,12 @@ public final class DescribeSubnets extends BaseAction<DescribeSubnets.Request> {
     @Override
     public boolean needsStore() {
         return false;
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return r.subnetIds() == null || r.subnetIds().isEmpty() ? List.of()
+                : CamResource.names("vpc", ctx, "subnet", r.subnetIds());
     }
 
     @Override

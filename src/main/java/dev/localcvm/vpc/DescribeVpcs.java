@@ -1,5 +1,6 @@
 package dev.localcvm.vpc;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.IdFormat;
@@ -37,6 +38,12 @@ public final class DescribeVpcs extends BaseAction<DescribeVpcs.Request> {
     @Override
     public boolean needsStore() {
         return false;
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        // Resource-level only when ids are named: a listing of everything is judged on `*`.
+        return r.vpcIds() == null || r.vpcIds().isEmpty() ? List.of() : CamResource.names("vpc", ctx, "vpc", r.vpcIds());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.localcvm.vpc;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.error.ApiException;
@@ -23,6 +24,11 @@ public final class DisassociateAddress extends BaseAction<DisassociateAddress.Re
     }
 
     public record Response(String taskId) {
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return CamResource.names("vpc", ctx, "eip", r.addressId() == null ? null : List.of(r.addressId()));
     }
 
     @Override

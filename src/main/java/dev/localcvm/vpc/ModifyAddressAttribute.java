@@ -1,5 +1,6 @@
 package dev.localcvm.vpc;
 
+import dev.localcvm.api.CamResource;
 import dev.localcvm.api.BaseAction;
 import dev.localcvm.api.CallContext;
 import dev.localcvm.api.params.Checks;
@@ -20,6 +21,11 @@ public final class ModifyAddressAttribute extends BaseAction<ModifyAddressAttrib
     }
 
     public record Response() {
+    }
+
+    @Override
+    public List<String> camResources(Request r, CallContext ctx) {
+        return CamResource.names("vpc", ctx, "eip", r.addressId() == null ? null : List.of(r.addressId()));
     }
 
     @Override

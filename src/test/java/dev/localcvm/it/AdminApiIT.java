@@ -300,6 +300,19 @@ class AdminApiIT {
                     Arguments.of("POST", "/credentials/$KEY/attributes", "{\"mfa\": [\"FAILED\"]}"),
                     Arguments.of("POST", "/credentials/$KEY/attributes", "{\"mfa\": 1}"),
                     Arguments.of("POST", "/credentials/$KEY/attributes", "{\"mfa\": \"FAILED\", \"x\": 1}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes", "{\"readOnly\": \"true\"}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes", "{\"readOnly\": null}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes", "{\"deniedActions\": \"cvm:*\"}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes", "{\"deniedActions\": [5]}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes", "{\"deniedActions\": [\"\"]}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes", "{\"deniedActions\": [\"cvm:Run Instances\"]}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes", "{\"deniedActions\": [\"CVM:RunInstances\"]}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes",
+                            "{\"deniedActions\": [\"" + "A".repeat(129) + "\"]}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes", "{\"deniedActions\": "
+                            + new io.vertx.core.json.JsonArray(java.util.Collections.nCopies(51, "Describe*")) + "}"),
+                    Arguments.of("POST", "/credentials/$KEY/attributes",
+                            "{\"deniedActions\": [\"RunInstances\"], \"readOnly\": 1}"),
                     Arguments.of("POST", "/regions/ap-guangzhou/attributes", "{\"terminateDisabled\": \"false\"}"),
                     Arguments.of("POST", "/regions/ap-guangzhou/attributes", "{\"terminateDisabled\": null}"),
                     Arguments.of("POST", "/regions/ap-guangzhou/attributes", "{\"\\ud800\": false}"),
@@ -336,7 +349,9 @@ class AdminApiIT {
          */
         private String state() throws Exception {
             TestServer s = cvm.server();
-            String account = s.admin("POST", "/_localcvm/accounts/" + cvm.uin() + "/attributes", new JsonObject()).encode();
+            String account = s.admin("POST", "/_localcvm/accounts/" + cvm.uin() + "/attributes", new JsonObject()).encode()
+                    + s.admin("POST", "/_localcvm/credentials/" + cvm.credential().getSecretId() + "/attributes",
+                    new JsonObject()).encode();
             String api;
             try {
                 cvm.client().TerminateInstances(terminate("ins-zzzzzzzz"));

@@ -57,12 +57,32 @@ public final class Seeds {
         }
     }
 
+    /** A session policy as sts takes it: URL-encoded JSON allowing cvm:Describe* on everything. */
+    private static final String STS_POLICY = "%7B%22version%22%3A%222.0%22%2C%22statement%22%3A%5B%7B%22effect%22"
+            + "%3A%22allow%22%2C%22action%22%3A%5B%22cvm%3ADescribe*%22%5D%2C%22resource%22%3A%5B%22*%22%5D%7D%5D%7D";
+    /** A sub-user uin, a group id and a pair of them of the form CAM's have, which the seeds' account does not hold. */
+    private static final String CAM_UIN = "100100000000";
+    private static final String CAM_GROUP = "10000";
+    private static final String CAM_PAIR = "{\"Info\":[{\"GroupId\":" + CAM_GROUP + ",\"Uin\":" + CAM_UIN + "}]}";
+    /** A policy and a trust policy, as JSON strings inside a request. */
+    private static final String CAM_DOCUMENT = "\"{\\\"version\\\":\\\"2.0\\\",\\\"statement\\\":[{\\\"effect\\\":"
+            + "\\\"allow\\\",\\\"action\\\":[\\\"cvm:Describe*\\\"],\\\"resource\\\":\\\"*\\\"}]}\"";
+    private static final String CAM_TRUST = "\"{\\\"version\\\":\\\"2.0\\\",\\\"statement\\\":[{\\\"effect\\\":"
+            + "\\\"allow\\\",\\\"action\\\":\\\"name/sts:AssumeRole\\\",\\\"principal\\\":{\\\"qcs\\\":[\\\"*\\\"]}}]}\"";
+
     private static final Map<String, Function<Context, List<String>>> TABLE = Map.ofEntries(
             Map.entry("DescribeRegions", c -> List.of("{}")),
             Map.entry("DescribeZones", c -> List.of("{}")),
             // The api product's actions of the same names, reached by its version (Wire.key).
             Map.entry("api:DescribeRegions", c -> List.of("{\"Product\":\"cvm\"}")),
             Map.entry("api:DescribeZones", c -> List.of("{\"Product\":\"cvm\"}")),
+            Map.entry("sts:AssumeRole", c -> List.of(
+                    "{\"RoleArn\":\"qcs::cam::uin/100000000001:roleName/fuzz-role\",\"RoleSessionName\":\"fuzz\"}",
+                    "{\"RoleArn\":\"qcs::cam::uin/100000000001:role/4611686018427397919\",\"RoleSessionName\":\"fuzz\","
+                            + "\"DurationSeconds\":900,\"Policy\":\"" + STS_POLICY + "\"}")),
+            Map.entry("sts:GetFederationToken", c -> List.of("{\"Name\":\"fuzz\",\"Policy\":\"" + STS_POLICY + "\"}",
+                    "{\"Name\":\"fuzz\",\"Policy\":\"" + STS_POLICY + "\",\"DurationSeconds\":900}")),
+            Map.entry("sts:GetCallerIdentity", c -> List.of("{}")),
             Map.entry("DescribeZoneInstanceConfigInfos", c -> List.of("{}",
                     "{\"Filters\":[{\"Name\":\"zone\",\"Values\":[\"" + c.zone() + "\"]},"
                             + "{\"Name\":\"instance-charge-type\",\"Values\":[\"POSTPAID_BY_HOUR\"]}]}",
@@ -172,7 +192,55 @@ public final class Seeds {
                     "{\"TagKeys\":[\"env\",\"team\"],\"Offset\":0,\"Limit\":100}")),
             Map.entry("tag:DescribeResourcesByTags", c -> List.of("{\"TagFilters\":[{\"TagKey\":\"env\"}]}",
                     "{\"TagFilters\":[{\"TagKey\":\"env\",\"TagValue\":[\"fuzz\"]}],\"ServiceType\":\"cvm\","
-                            + "\"ResourcePrefix\":\"instance\",\"Limit\":15}")));
+                            + "\"ResourcePrefix\":\"instance\",\"Limit\":15}")),
+            // The cam product: what they name mostly does not exist (a not-found refusal reaches the action); the
+            // creating seeds draw fresh names.
+            Map.entry("cam:AddUser", c -> List.of("{\"Name\":\"fuzz-" + c.random().nextInt(1_000_000)
+                    + "\",\"Remark\":\"fuzz\",\"ConsoleLogin\":0,\"UseApi\":1}",
+                    "{\"Name\":\"fuzz-" + c.random().nextInt(1_000_000) + "\",\"ConsoleLogin\":1,"
+                            + "\"Password\":\"Fuzz-pass1\",\"Email\":\"f@example.com\"}")),
+            Map.entry("cam:GetUser", c -> List.of("{\"Name\":\"fuzz-user\"}")),
+            Map.entry("cam:ListUsers", c -> List.of("{}")),
+            Map.entry("cam:DeleteUser", c -> List.of("{\"Name\":\"fuzz-user\",\"Force\":1}")),
+            Map.entry("cam:CreateAccessKey", c -> List.of("{\"TargetUin\":" + CAM_UIN + "}")),
+            Map.entry("cam:ListAccessKeys", c -> List.of("{}", "{\"TargetUin\":" + CAM_UIN + "}")),
+            Map.entry("cam:UpdateAccessKey", c -> List.of(
+                    "{\"AccessKeyId\":\"AKIDfuzz0000\",\"Status\":\"Inactive\",\"TargetUin\":" + CAM_UIN + "}")),
+            Map.entry("cam:DeleteAccessKey", c -> List.of("{\"AccessKeyId\":\"AKIDfuzz0000\",\"TargetUin\":"
+                    + CAM_UIN + "}")),
+            Map.entry("cam:CreateGroup", c -> List.of("{\"GroupName\":\"fuzz-" + c.random().nextInt(1_000_000)
+                    + "\",\"Remark\":\"fuzz\"}")),
+            Map.entry("cam:GetGroup", c -> List.of("{\"GroupId\":" + CAM_GROUP + "}")),
+            Map.entry("cam:ListGroups", c -> List.of("{}", "{\"Page\":1,\"Rp\":20,\"Keyword\":\"fuzz\"}")),
+            Map.entry("cam:AddUserToGroup", c -> List.of(CAM_PAIR)),
+            Map.entry("cam:RemoveUserFromGroup", c -> List.of(CAM_PAIR)),
+            Map.entry("cam:ListGroupsForUser", c -> List.of("{\"SubUin\":" + CAM_UIN + ",\"Page\":1,\"Rp\":20}")),
+            Map.entry("cam:ListUsersForGroup", c -> List.of("{\"GroupId\":" + CAM_GROUP + "}")),
+            Map.entry("cam:AttachGroupPolicy", c -> List.of("{\"PolicyId\":1001,\"AttachGroupId\":" + CAM_GROUP + "}")),
+            Map.entry("cam:DetachGroupPolicy", c -> List.of("{\"PolicyId\":1001,\"DetachGroupId\":" + CAM_GROUP + "}")),
+            Map.entry("cam:ListAttachedGroupPolicies", c -> List.of("{\"TargetGroupId\":" + CAM_GROUP + "}")),
+            Map.entry("cam:CreatePolicy", c -> List.of("{\"PolicyName\":\"fuzz-" + c.random().nextInt(1_000_000)
+                    + "\",\"PolicyDocument\":" + CAM_DOCUMENT + ",\"Description\":\"fuzz\"}")),
+            Map.entry("cam:GetPolicy", c -> List.of("{\"PolicyId\":1001}")),
+            Map.entry("cam:ListPolicies", c -> List.of("{}",
+                    "{\"Rp\":10,\"Page\":1,\"Scope\":\"QCS\",\"Keyword\":\"CVM\"}")),
+            Map.entry("cam:UpdatePolicy", c -> List.of("{\"PolicyName\":\"fuzz-policy\",\"Description\":\"fuzz\","
+                    + "\"PolicyDocument\":" + CAM_DOCUMENT + "}")),
+            Map.entry("cam:DeletePolicy", c -> List.of("{\"PolicyId\":[100000000]}")),
+            Map.entry("cam:AttachUserPolicy", c -> List.of("{\"PolicyId\":1001,\"AttachUin\":" + CAM_UIN + "}")),
+            Map.entry("cam:DetachUserPolicy", c -> List.of("{\"PolicyId\":1001,\"DetachUin\":" + CAM_UIN + "}")),
+            Map.entry("cam:ListAttachedUserPolicies", c -> List.of("{\"TargetUin\":" + CAM_UIN
+                    + ",\"Page\":1,\"Rp\":20}")),
+            Map.entry("cam:CreateRole", c -> List.of("{\"RoleName\":\"fuzz-" + c.random().nextInt(1_000_000)
+                    + "\",\"PolicyDocument\":" + CAM_TRUST + ",\"SessionDuration\":3600}")),
+            Map.entry("cam:GetRole", c -> List.of("{\"RoleName\":\"fuzz-role\"}")),
+            Map.entry("cam:DeleteRole", c -> List.of("{\"RoleName\":\"fuzz-role\"}")),
+            Map.entry("cam:AttachRolePolicy", c -> List.of(
+                    "{\"PolicyName\":\"QcloudCVMFullAccess\",\"AttachRoleName\":\"fuzz-role\"}")),
+            Map.entry("cam:DetachRolePolicy", c -> List.of(
+                    "{\"PolicyName\":\"QcloudCVMFullAccess\",\"DetachRoleName\":\"fuzz-role\"}")),
+            Map.entry("cam:ListAttachedRolePolicies", c -> List.of(
+                    "{\"RoleName\":\"fuzz-role\",\"Page\":1,\"Rp\":20,\"PolicyType\":\"QCS\"}")));
 
     private Seeds() {
     }
