@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "localcvm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A local Tencent Cloud CVM API 3.0 (2017-03-12) for testing code that creates and destroys instances.",
         subcommands = {ServeCommand.class, BenchCommand.class, dev.localcvm.cli.BenchEndpointCommand.class,
+                dev.localcvm.cli.CdsTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

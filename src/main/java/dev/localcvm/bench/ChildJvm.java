@@ -43,19 +43,33 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Starts {@code localcvm ARGS} with the launcher's JVM options ({@link #LAUNCHER_OPTIONS}, then
-     * {@code LOCALCVM_JAVA_OPTS} split on white space as the launcher's shell does) and {@code env} added to this
-     * environment.
+     * The launcher's class-data-sharing options when it has written its archive beside the jar
+     * ({@code target/localcvm.jsa}); none otherwise (run from classes, or never started through the launcher).
+     */
+    static List<String> classDataOptions(Path code) {
+        if (code == null || !code.toString().endsWith(".jar")) {
+            return List.of();
+        }
+        Path archive = code.resolveSibling("localcvm.jsa");
+        return java.nio.file.Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off") : List.of();
+    }
+
+    /**
+     * Starts {@code localcvm ARGS} with the launcher's JVM options ({@link #LAUNCHER_OPTIONS}, its class-data archive
+     * when there is one, then {@code LOCALCVM_JAVA_OPTS} split on white space as the launcher's shell does) and
+     * {@code env} added to this environment.
      */
     static ChildJvm start(String name, List<String> args, int port, Path log, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAUNCHER_OPTIONS);
+        Path code = codeLocation();
+        command.addAll(classDataOptions(code));
         String opts = System.getenv("LOCALCVM_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
             command.addAll(Arrays.asList(opts.trim().split("\\s+")));
         }
-        Path code = codeLocation();
         if (code != null && code.toString().endsWith(".jar")) {
             command.addAll(List.of("-jar", code.toString()));
         } else {

@@ -16,4 +16,19 @@ class ChildJvmTest {
         List<String> script = List.of(line.substring("defaults=(".length(), line.lastIndexOf(')')).trim().split("\\s+"));
         assertThat(script).isEqualTo(ChildJvm.LAUNCHER_OPTIONS);
     }
+
+    @Test
+    void theClassDataArchiveIsTheLaunchersOneAndUsedOnlyWhenItExists(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("localcvm"));
+        assertThat(lines).contains("archive=\"$here/target/localcvm.jsa\"");
+        String line = lines.stream().map(String::trim).filter(l -> l.startsWith("cds=(-")).findFirst().orElseThrow();
+        List<String> script = List.of(line.substring("cds=(".length(), line.lastIndexOf(')')).trim().split("\\s+"));
+        Path jar = Files.createFile(dir.resolve("localcvm.jar"));
+        assertThat(ChildJvm.classDataOptions(jar)).as("no archive yet").isEmpty();
+        Path archive = Files.createFile(dir.resolve("localcvm.jsa"));
+        assertThat(ChildJvm.classDataOptions(jar)).isEqualTo(script.stream()
+                .map(o -> o.replace("\"$archive\"", archive.toString())).toList());
+        assertThat(ChildJvm.classDataOptions(dir.resolve("classes"))).as("run from classes").isEmpty();
+    }
 }
