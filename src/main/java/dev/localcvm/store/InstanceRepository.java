@@ -206,39 +206,29 @@ public final class InstanceRepository {
      */
     public Page page(String uin, String region, String where, java.util.Map<String, Object> params, long offset, int limit,
                      boolean oneZone, Long knownTotal) {
-        String base = " FROM instances WHERE uin = :uin AND region = :region" + (where.isEmpty() ? "" : " AND " + where);
-        return jdbi.withHandle(h -> {
-            long total;
-            if (knownTotal != null) {
-                total = knownTotal;
-            } else {
-                var count = h.createQuery("SELECT COUNT(*)" + base).bind("uin", uin).bind("region", region);
-                params.forEach((k, v) -> bindAny(count, k, v));
-                total = count.mapTo(Long.class).one();
-            }
-            if (limit < 0) {
-                var all = h.createQuery("SELECT " + COLUMNS + base + " ORDER BY created_at DESC, instance_id")
-                        .bind("uin", uin).bind("region", region);
-                params.forEach((k, v) -> bindAny(all, k, v));
-                return new Page(total, all.map((rs, ctx) -> read(rs)).list());
-            }
-            // The page is read in the order of an index, so the database stops after offset + limit rows
-            // instead of sorting every match. The leading columns are fixed by the filter: naming them changes
-            // nothing in the order, but it lets H2 see that the index gives it.
-            String order = oneZone ? "uin, region, zone, created_at DESC, instance_id" : "uin, region, created_at DESC, instance_id";
-            var rows = h.createQuery("SELECT " + COLUMNS + base + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
-                    .bind("uin", uin).bind("region", region).bind("limit", limit).bind("offset", offset);
-            params.forEach((k, v) -> bindAny(rows, k, v));
-            return new Page(total, rows.map((rs, ctx) -> read(rs)).list());
-        });
-    }
-
-    private static void bindAny(org.jdbi.v3.core.statement.Query q, String name, Object value) {
-        if (value instanceof Collection<?> c) {
-            q.bindList(name, new ArrayList<>(c));
-        } else {
-            q.bind(name, value);
+        // Plain JDBC: through Jdbi, binding the values and mapping the rows were about half of a page's cost.
+        NamedSql extra = NamedSql.of(where, params);
+        String base = " FROM instances WHERE uin = ? AND region = ?" + (where.isEmpty() ? "" : " AND " + extra.sql);
+        Database.Binder account = s -> {
+            s.setString(1, uin);
+            s.setString(2, region);
+            extra.bind(s, 3);
+        };
+        long total = knownTotal != null ? knownTotal : db.query("SELECT COUNT(*)" + base, account, rs -> rs.getLong(1)).get(0);
+        if (limit < 0) {
+            return new Page(total, db.query("SELECT " + COLUMNS + base + " ORDER BY created_at DESC, instance_id",
+                    account, this::read));
         }
+        // The page is read in the order of an index, so the database stops after offset + limit rows
+        // instead of sorting every match. The leading columns are fixed by the filter: naming them changes
+        // nothing in the order, but it lets H2 see that the index gives it.
+        String order = oneZone ? "uin, region, zone, created_at DESC, instance_id" : "uin, region, created_at DESC, instance_id";
+        return new Page(total, db.query("SELECT " + COLUMNS + base + " ORDER BY " + order + " LIMIT ? OFFSET ?", s -> {
+            account.bind(s);
+            int next = 3 + extra.size();
+            s.setInt(next, limit);
+            s.setLong(next + 1, offset);
+        }, this::read));
     }
 
     /**
