@@ -40,6 +40,11 @@ public final class InstanceRepository {
         this.jdbi = db.jdbi();
     }
 
+    /** {@link Database#onOneConnection}: the statements of one read request on one connection. */
+    public <T> T onOneConnection(java.util.function.Supplier<T> work) {
+        return db.onOneConnection(work);
+    }
+
     /** Another product's rows that are launched and destroyed with instances, in the same transactions. */
     public void follow(InstanceFollower follower) {
         followers.add(follower);
