@@ -23,9 +23,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * changes in one transaction or none.
  */
 public final class InstanceRepository {
-    /** What every read of whole instances selects; {@link #read} takes instance_id, version and document by position. */
+    /** What every read of whole instances selects; {@link #read} takes instance_id, version, document and doc_rev by position. */
     private static final String COLUMNS = "instance_id, uin, region, zone, state, charge_type, instance_name, "
-            + "created_at, due_at, version, document";
+            + "created_at, due_at, version, document, doc_rev";
     /** By key alone; the account, region and window are checked on the rows (see findTombstones). */
     static final String TOMBSTONES_BY_KEY = "SELECT id_key, uin, region, destroyed_at FROM instance_tombstones "
             + "WHERE id_key IN (<keys>)";
@@ -294,11 +294,12 @@ public final class InstanceRepository {
         if (!updates.isEmpty()) {
             PreparedBatch batch = h.prepareBatch("UPDATE instances SET zone = :zone, state = :state, "
                     + "charge_type = :chargeType, instance_name = :name, due_at = :dueAt, version = version + :bump, "
-                    + "document = :doc WHERE id_key = :key AND version = :version");
+                    + "document = :doc, doc_rev = :rev WHERE id_key = :key AND version = :version");
             for (Instance i : updates) {
+                long rev = InstanceDocuments.newRevision();
                 batch.bind("zone", i.spec().zone()).bind("state", i.state().name())
                         .bind("chargeType", i.chargeType().name()).bind("name", i.name())
-                        .bind("dueAt", millis(i.dueAt())).bind("doc", write(i))
+                        .bind("dueAt", millis(i.dueAt())).bind("doc", documents.write(i, rev)).bind("rev", rev)
                         .bind("key", key(i)).bind("version", i.version()).bind("bump", changes.settleOnly() ? 0 : 1).add();
             }
             requireOneRowEach(batch.execute(), updates);
@@ -350,12 +351,13 @@ public final class InstanceRepository {
             return;
         }
         PreparedBatch batch = h.prepareBatch("INSERT INTO instances (id_key, " + COLUMNS + ") VALUES (:key, :id, :uin, "
-                + ":region, :zone, :state, :chargeType, :name, :createdAt, :dueAt, 0, :doc)");
+                + ":region, :zone, :state, :chargeType, :name, :createdAt, :dueAt, 0, :doc, :rev)");
         for (Instance i : instances) {
+            long rev = InstanceDocuments.newRevision();
             batch.bind("key", key(i)).bind("id", i.id()).bind("uin", i.uin()).bind("region", i.region()).bind("zone", i.spec().zone())
                     .bind("state", i.state().name()).bind("chargeType", i.chargeType().name()).bind("name", i.name())
                     .bind("createdAt", i.createdTime().toEpochMilli()).bind("dueAt", millis(i.dueAt()))
-                    .bind("doc", write(i)).add();
+                    .bind("doc", documents.write(i, rev)).bind("rev", rev).add();
         }
         batch.execute();
     }
@@ -373,14 +375,11 @@ public final class InstanceRepository {
 
     /**
      * A row selected as {@link #COLUMNS}, its columns read by position: by name, the driver looks each one up
-     * (upper-casing the name), three lookups per row and 300 per page of instances.
+     * (upper-casing the name), four lookups per row and 400 per page of instances. The document is read only when
+     * the memo does not hold its revision.
      */
     private Instance read(ResultSet rs) throws SQLException {
-        return documents.read(rs.getString(1), rs.getBytes(11), rs.getLong(10));
-    }
-
-    private byte[] write(Instance i) {
-        return documents.write(i);
+        return documents.read(rs.getString(1), rs.getLong(12), rs.getLong(10), () -> rs.getBytes(11));
     }
 
     private static long key(Instance i) {
