@@ -212,28 +212,27 @@ public final class InstanceRepository {
     public Page page(String uin, String region, String where, java.util.Map<String, Object> params, long offset, int limit,
                      boolean oneZone, Long knownTotal) {
         // Plain JDBC: through Jdbi, binding the values and mapping the rows were about half of a page's cost.
-        NamedSql extra = NamedSql.of(where, params);
-        String base = " FROM instances WHERE uin = ? AND region = ?" + (where.isEmpty() ? "" : " AND " + extra.sql);
-        Database.Binder account = s -> {
-            s.setString(1, uin);
-            s.setString(2, region);
-            extra.bind(s, 3);
-        };
-        long total = knownTotal != null ? knownTotal : db.query("SELECT COUNT(*)" + base, account, rs -> rs.getLong(1)).get(0);
+        java.util.Map<String, Object> values = new java.util.HashMap<>(params);
+        values.put("uin", uin); // also named inside the tag filters' subqueries
+        values.put("region", region);
+        values.put("limit", limit);
+        values.put("offset", offset);
+        String base = " FROM instances WHERE uin = :uin AND region = :region" + (where.isEmpty() ? "" : " AND " + where);
+        long total = knownTotal != null ? knownTotal : query(NamedSql.of("SELECT COUNT(*)" + base, values), rs -> rs.getLong(1)).get(0);
         if (limit < 0) {
-            return new Page(total, db.query("SELECT " + COLUMNS + base + " ORDER BY created_at DESC, instance_id",
-                    account, this::read));
+            return new Page(total, query(NamedSql.of("SELECT " + COLUMNS + base + " ORDER BY created_at DESC, instance_id",
+                    values), this::read));
         }
         // The page is read in the order of an index, so the database stops after offset + limit rows
         // instead of sorting every match. The leading columns are fixed by the filter: naming them changes
         // nothing in the order, but it lets H2 see that the index gives it.
         String order = oneZone ? "uin, region, zone, created_at DESC, instance_id" : "uin, region, created_at DESC, instance_id";
-        return new Page(total, db.query("SELECT " + COLUMNS + base + " ORDER BY " + order + " LIMIT ? OFFSET ?", s -> {
-            account.bind(s);
-            int next = 3 + extra.size();
-            s.setInt(next, limit);
-            s.setLong(next + 1, offset);
-        }, this::read));
+        return new Page(total, query(NamedSql.of("SELECT " + COLUMNS + base + " ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset", values), this::read));
+    }
+
+    private <T> List<T> query(NamedSql sql, Database.RowReader<T> reader) {
+        return db.query(sql.sql, s -> sql.bind(s, 1), reader);
     }
 
     /**

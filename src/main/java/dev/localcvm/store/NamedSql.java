@@ -75,11 +75,6 @@ final class NamedSql {
         return k;
     }
 
-    /** How many JDBC parameters the values take. */
-    int size() {
-        return values.size();
-    }
-
     private static Object value(Map<String, Object> params, String name) {
         if (!params.containsKey(name)) {
             throw new IllegalArgumentException("no value for :" + name);
