@@ -118,7 +118,7 @@ public final class Gateway {
         Trace trace = new Trace();
         try {
             Record output = process(request, requestId, trace);
-            return new ApiResponse(requestId, Envelope.successParts(mapper, output, requestId), trace.action, trace.uin, null);
+            return new ApiResponse(requestId, Envelope.success(mapper, output, requestId), trace.action, trace.uin, null);
         } catch (ApiException e) {
             return error(requestId, trace, e);
         } catch (RuntimeException | Error e) {

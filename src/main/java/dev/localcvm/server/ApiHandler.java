@@ -20,7 +20,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.HashMap;
 import java.util.Locale;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,10 +192,10 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         }
         Future<Void> written;
         if (unended) {
-            res.putHeader("Content-Length", Integer.toString(response.length()));
-            written = res.write(wrap(response.parts()));
+            res.putHeader("Content-Length", Integer.toString(response.body().length));
+            written = res.write(wrap(response.body()));
         } else {
-            written = res.end(wrap(response.parts()));
+            written = res.end(wrap(response.body()));
         }
         long nanos = System.nanoTime() - start;
         metrics.record(response.action(), response.errorCode(), nanos);
@@ -211,12 +210,10 @@ final class ApiHandler implements Handler<HttpServerRequest> {
 
     /**
      * The body as a buffer without copying it ({@code Buffer.buffer(byte[])} copies): a page of instances is
-     * 175 KB, sent as the cached renderings of its instances (a composite buffer over them), and nothing changes
-     * those arrays.
+     * 175 KB, and nothing changes the array once the gateway has built it.
      */
-    private static Buffer wrap(List<byte[]> parts) {
-        return BufferInternal.buffer(parts.size() == 1 ? Unpooled.wrappedBuffer(parts.get(0))
-                : Unpooled.wrappedBuffer(parts.toArray(new byte[0][])));
+    private static Buffer wrap(byte[] body) {
+        return BufferInternal.buffer(Unpooled.wrappedBuffer(body));
     }
 
     private static long declaredLength(String value) {

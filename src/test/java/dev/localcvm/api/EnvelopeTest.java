@@ -40,26 +40,4 @@ class EnvelopeTest {
         assertThat(Envelope.success(mapper, new JsonOutput(List.of(utf8("{"), utf8("}"))), "req-2")).isEqualTo(expected);
         assertThat(new String(expected, StandardCharsets.UTF_8)).isEqualTo("{\"Response\":{\"RequestId\":\"req-2\"}}");
     }
-
-    @Test
-    void aLargeOutputIsSentAsItsPartsAndReadsTheSame() throws Exception {
-        List<String> names = new java.util.ArrayList<>();
-        List<byte[]> parts = new java.util.ArrayList<>(List.of(utf8("{\"TotalCount\":3000,\"Names\":[")));
-        for (int k = 0; k < 3000; k++) {
-            names.add("name-" + k);
-            if (k > 0) {
-                parts.add(utf8(","));
-            }
-            parts.add(utf8("\"name-" + k + "\""));
-        }
-        parts.add(utf8("]}"));
-        byte[] expected = Envelope.success(mapper, new Out(3000, names), "req-3");
-        assertThat(expected.length).isGreaterThan(Envelope.ASSEMBLED_UP_TO);
-        List<byte[]> sent = Envelope.successParts(mapper, new JsonOutput(parts), "req-3");
-        assertThat(sent).as("the parts, not one copy of them").hasSizeGreaterThan(1);
-        assertThat(sent.get(1)).isSameAs(parts.get(0));
-        ApiResponse response = new ApiResponse("req-3", sent, null, null, null);
-        assertThat(response.body()).isEqualTo(expected);
-        assertThat(response.length()).isEqualTo(expected.length);
-    }
 }
