@@ -49,6 +49,11 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
 
     @Override
     public JsonOutput execute(Request r, CallContext ctx) {
+        // The due check, the count, the page and the tag probe on one connection instead of one each.
+        return service.instances().onOneConnection(() -> list(r, ctx));
+    }
+
+    private JsonOutput list(Request r, CallContext ctx) {
         if (r.instanceIds() != null && r.filters() != null) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "`InstanceIds` and `Filters` cannot be given together.");
         }

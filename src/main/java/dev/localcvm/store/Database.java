@@ -2,6 +2,7 @@ package dev.localcvm.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -16,6 +18,7 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, the schema migrations and the Jdbi handle over one store. */
@@ -27,11 +30,26 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final StoreConfig config;
     private final GroupFlush flush;
+    /** The connection every statement of this thread uses inside {@link #onOneConnection}, else null. */
+    private final ThreadLocal<Connection> pinned = new ThreadLocal<>();
 
     private Database(StoreConfig config, HikariDataSource dataSource) {
         this.config = config;
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() throws SQLException {
+                Connection p = pinned.get();
+                return p != null ? p : dataSource.getConnection();
+            }
+
+            @Override
+            public void closeConnection(Connection c) throws SQLException {
+                if (c != pinned.get()) {
+                    c.close();
+                }
+            }
+        });
         this.flush = config.groupCommit() ? new GroupFlush(dataSource) : null;
     }
 
@@ -203,7 +221,19 @@ public final class Database implements AutoCloseable {
      * sweep's due check, counters), where Jdbi's per-statement set-up cost more than the query itself.
      */
     public <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+        Connection p = pinned.get();
+        if (p != null) {
+            return query(p, sql, binder, reader);
+        }
+        try (var connection = dataSource.getConnection()) {
+            return query(connection, sql, binder, reader);
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> List<T> query(Connection connection, String sql, Binder binder, RowReader<T> reader) {
+        try (var statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>();
@@ -214,6 +244,28 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} with every statement of this thread (plain JDBC and Jdbi, reads and writes) on one pooled
+     * connection. A DescribeInstances page runs four statements (the due check, the zone count, the page, the tag
+     * probe); each taking and returning its own connection cost more than some of the statements. Holding one
+     * connection while waiting for a second could starve the pool, so nothing inside takes another.
+     */
+    public <T> T onOneConnection(Supplier<T> work) {
+        if (pinned.get() != null) {
+            return work.get();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            pinned.set(connection);
+            try {
+                return work.get();
+            } finally {
+                pinned.remove();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take a connection: " + e.getMessage(), e);
         }
     }
 

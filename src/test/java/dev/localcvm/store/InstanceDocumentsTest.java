@@ -28,34 +28,34 @@ class InstanceDocumentsTest {
     }
 
     @Test
-    void aDocumentReadsBackAsTheSameInstance() {
+    void aDocumentReadsBackAsTheSameInstance() throws Exception {
         Instance plain = Instances.running("ins-plain001", ChargeType.POSTPAID_BY_HOUR);
         for (Instance i : List.of(plain, rich())) {
-            byte[] doc = documents.write(i);
-            assertThat(new InstanceDocuments().read(i.id(), doc, i.version())).isEqualTo(i);
+            byte[] doc = documents.write(i, 1);
+            assertThat(new InstanceDocuments().read(i.id(), 1, i.version(), () -> doc)).isEqualTo(i);
         }
     }
 
     @Test
-    void launchSettingsReadBackAndADocumentWithoutThemGetsTheDefaults() {
+    void launchSettingsReadBackAndADocumentWithoutThemGetsTheDefaults() throws Exception {
         Instance plain = Instances.running("ins-launch01", ChargeType.POSTPAID_BY_HOUR);
         Instance.Launch launch = new Instance.Launch(true, false, true, "ZWNobw==", true, false, Boolean.FALSE);
         Instance launched = plain.withLaunch(launch);
-        byte[] doc = documents.write(launched);
+        byte[] doc = documents.write(launched, 1);
         assertThat(new String(doc, StandardCharsets.UTF_8)).contains("\"launch\"").doesNotContain("password\"");
-        assertThat(new InstanceDocuments().read(launched.id(), doc, launched.version()).spec().launch()).isEqualTo(launch);
+        assertThat(new InstanceDocuments().read(launched.id(), 1, launched.version(), () -> doc).spec().launch()).isEqualTo(launch);
 
         // Documents written before the launch settings existed have no "launch" at all.
-        String earlier = new String(documents.write(plain), StandardCharsets.UTF_8);
+        String earlier = new String(documents.write(plain, 2), StandardCharsets.UTF_8);
         assertThat(earlier).doesNotContain("\"launch\"");
-        Instance read = new InstanceDocuments().read(plain.id(), earlier.getBytes(StandardCharsets.UTF_8), plain.version());
+        Instance read = new InstanceDocuments().read(plain.id(), 2, plain.version(), () -> earlier.getBytes(StandardCharsets.UTF_8));
         assertThat(read.spec().launch()).isNull();
         assertThat(read.spec().launchOrDefaults()).isEqualTo(Instance.Launch.DEFAULTS);
     }
 
     @Test
     void documentsAreAsciiAndLeaveNullsOut() {
-        byte[] bytes = documents.write(rich());
+        byte[] bytes = documents.write(rich(), 1);
         String doc = new String(bytes, StandardCharsets.UTF_8);
         assertThat(doc).doesNotContain("未命名").contains("\\u672A").doesNotContain("null");
         assertThat(doc.chars().allMatch(ch -> ch < 128)).as("ASCII").isTrue();
@@ -69,21 +69,40 @@ class InstanceDocumentsTest {
         Instance i = rich();
         String earlier = earlierMapper.writeValueAsString(i);
         assertThat(earlier).contains("未命名").contains("\"hostName\":null");
-        assertThat(new InstanceDocuments().read(i.id(), earlier.getBytes(StandardCharsets.UTF_8), i.version()))
+        assertThat(new InstanceDocuments().read(i.id(), 0, i.version(), () -> earlier.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(i);
     }
 
     @Test
-    void theSameDocumentGivesTheSameObjectAndAChangedOneANewInstance() {
+    void theSameRevisionGivesTheSameObjectWithoutReadingTheBytesAndAnotherOneANewInstance() throws Exception {
         Instance before = Instances.running("ins-cache001", ChargeType.POSTPAID_BY_HOUR);
-        byte[] doc = documents.write(before);
-        Instance first = documents.read(before.id(), doc.clone(), 4);
-        assertThat(documents.read(before.id(), doc.clone(), 4)).isSameAs(first);
-        assertThat(documents.read(before.id(), doc, 5).version()).isEqualTo(5);
+        byte[] doc = new InstanceDocuments().write(before, 7);
+        Instance first = documents.read(before.id(), 7, 4, () -> doc.clone());
+        InstanceDocuments.Bytes unread = () -> {
+            throw new AssertionError("the bytes of a remembered revision were read");
+        };
+        assertThat(documents.read(before.id(), 7, 4, unread)).isSameAs(first);
+        assertThat(documents.read(before.id(), 7, 5, unread).version()).isEqualTo(5);
 
         // Another writer (a replica, a sweep) changed the row: the memo must not answer the old instance.
         Instance after = before.toBuilder().state(InstanceState.STOPPED).build();
-        byte[] changed = new InstanceDocuments().write(after);
-        assertThat(documents.read(before.id(), changed, 5).state()).isEqualTo(InstanceState.STOPPED);
+        byte[] changed = new InstanceDocuments().write(after, 8);
+        assertThat(documents.read(before.id(), 8, 5, () -> changed).state()).isEqualTo(InstanceState.STOPPED);
+    }
+
+    @Test
+    void aWrittenDocumentIsRememberedUnderItsRevision() throws Exception {
+        Instance i = Instances.running("ins-cache002", ChargeType.POSTPAID_BY_HOUR);
+        documents.write(i, 9);
+        assertThat(documents.read(i.id(), 9, i.version(), () -> {
+            throw new AssertionError("read the bytes");
+        })).isSameAs(i);
+    }
+
+    @Test
+    void revisionsAreNeverZero() {
+        for (int k = 0; k < 1000; k++) {
+            assertThat(InstanceDocuments.newRevision()).isNotZero();
+        }
     }
 }
