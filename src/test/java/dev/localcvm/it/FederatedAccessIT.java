@@ -3,7 +3,6 @@ package dev.localcvm.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * time and MFA; expired and wrong tokens; sts's own refusals. Sub-users and roles are in {@code SubUsersAndRolesIT}.
  */
 class FederatedAccessIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private static CvmFixture root;
 
@@ -55,7 +53,7 @@ class FederatedAccessIT {
     }
 
     static JsonNode call(CommonClient client, String action, Object... keyValues) throws Exception {
-        return JSON.readTree(client.call(action, JsonBody.of(keyValues))).path("Response");
+        return JsonBody.response(client, action, keyValues);
     }
 
     static String encoded(String policy) {

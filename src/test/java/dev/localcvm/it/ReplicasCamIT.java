@@ -3,7 +3,6 @@ package dev.localcvm.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * request and never cached.
  */
 class ReplicasCamIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REGION = Replicas.REGION;
     private static final String DENIED = "AuthFailure.UnauthorizedOperation";
     private Replicas replicas;
@@ -51,7 +49,7 @@ class ReplicasCamIT {
 
     private static JsonNode cam(TestServer server, String action, Object... keyValues) throws Exception {
         CommonClient client = client(server, "cam", "2019-01-16", root(server));
-        return JSON.readTree(client.call(action, JsonBody.of(keyValues))).path("Response");
+        return JsonBody.response(client, action, keyValues);
     }
 
     private static long createPolicy(TestServer server, String name, String effect, String action) throws Exception {
@@ -115,9 +113,9 @@ class ReplicasCamIT {
         cam(a, "AttachRolePolicy", "PolicyId", reads, "AttachRoleId", roleId);
 
         CommonClient sts = client(b, "sts", "2018-08-13", root(b));
-        JsonNode credentials = JSON.readTree(sts.call("AssumeRole", JsonBody.of(
+        JsonNode credentials = JsonBody.response(sts, "AssumeRole",
                 "RoleArn", "qcs::cam::uin/" + owner + ":roleName/ci-reaper", "RoleSessionName", "run-1",
-                "DurationSeconds", 900))).path("Response").path("Credentials");
+                "DurationSeconds", 900).path("Credentials");
         Credential session = new Credential(credentials.path("TmpSecretId").asText(),
                 credentials.path("TmpSecretKey").asText(), credentials.path("Token").asText());
         assertThat(describeCode(a, session)).as("issued by B, used on A").isEqualTo("ok");

@@ -3,7 +3,6 @@ package dev.localcvm.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * statement overrides the allow.
  */
 class TaggedReaperIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static CvmFixture server;
 
     @BeforeAll
@@ -51,7 +49,7 @@ class TaggedReaperIT {
 
     private record Owner(CvmFixture cvm, CommonClient cam, CommonClient sts) {
         JsonNode call(CommonClient client, String action, Object... keyValues) throws Exception {
-            return JSON.readTree(client.call(action, JsonBody.of(keyValues))).path("Response");
+            return JsonBody.response(client, action, keyValues);
         }
 
         String tagged(String env) throws TencentCloudSDKException {

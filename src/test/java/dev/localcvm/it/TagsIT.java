@@ -3,7 +3,6 @@ package dev.localcvm.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.cvm.v20170312.models.DataDisk;
 import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesRequest;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
  * instances through the cvm SDK; each test has an account of its own.
  */
 class TagsIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private static CvmFixture root;
 
@@ -46,7 +44,7 @@ class TagsIT {
 
     private record Account(CvmFixture cvm, CommonClient tag, CommonClient vpc, CommonClient cbs) {
         JsonNode call(CommonClient client, String action, Object... keyValues) throws Exception {
-            return JSON.readTree(client.call(action, JsonBody.of(keyValues))).path("Response");
+            return JsonBody.response(client, action, keyValues);
         }
 
         JsonNode tag(String action, Object... keyValues) throws Exception {

@@ -1,7 +1,6 @@
 package dev.localcvm.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -15,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CamAccount {
     public static final String VERSION = "2019-01-16";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private final CvmFixture cvm;
     private final CommonClient cam;
@@ -49,7 +47,7 @@ public final class CamAccount {
     }
 
     public static JsonNode call(CommonClient client, String action, Object... keyValues) throws Exception {
-        return JSON.readTree(client.call(action, JsonBody.of(keyValues))).path("Response");
+        return JsonBody.response(client, action, keyValues);
     }
 
     /** The error code of a call that must fail. */

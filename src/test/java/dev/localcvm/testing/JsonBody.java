@@ -1,6 +1,8 @@
 package dev.localcvm.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencentcloudapi.common.CommonClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,5 +30,10 @@ public final class JsonBody {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Calls {@code action} with {@link #of} the pairs through the SDK's generic client; answers its Response object. */
+    public static JsonNode response(CommonClient client, String action, Object... keyValues) throws Exception {
+        return JSON.readTree(client.call(action, of(keyValues))).path("Response");
     }
 }
