@@ -115,11 +115,6 @@ public final class AccountService {
         keys.remove(secretId);
     }
 
-    /** Whether looking up this key would need no store access. */
-    public boolean isCached(String secretId) {
-        return keys.containsKey(secretId);
-    }
-
     /** The key as cached, or null when looking it up would need the store. */
     public ApiKey cached(String secretId) {
         return keys.get(secretId);

@@ -23,7 +23,4 @@ public interface CamDirectory {
 
     /** The account's role of this id. */
     Optional<CamRole> roleById(String ownerUin, String roleId);
-
-    /** The account's sub-user of this uin. */
-    Optional<String> userName(String ownerUin, String subUin);
 }

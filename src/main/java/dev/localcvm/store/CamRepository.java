@@ -80,12 +80,6 @@ public final class CamRepository implements CamDirectory {
         return read(tx -> tx.role(ownerUin, roleId)).map(CamRoleDetail::role);
     }
 
-    @Override
-    public Optional<String> userName(String ownerUin, String subUin) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT name FROM cam_users WHERE uin = :u AND owner_uin = :o")
-                .bind("o", ownerUin).bind("u", subUin).mapTo(String.class).findOne());
-    }
-
     /** A custom policy's document, or a preset's (null when no preset has that id any more). */
     private static String document(long policyId, String custom) {
         return custom != null ? custom : Presets.byId(policyId).map(Presets.Preset::document).orElse(null);

@@ -59,11 +59,6 @@ class CamAuthorizerTest {
         public Optional<CamRole> roleById(String ownerUin, String roleId) {
             return Optional.empty();
         }
-
-        @Override
-        public Optional<String> userName(String ownerUin, String subUin) {
-            return Optional.ofNullable(users.containsKey(subUin) ? "user-" + subUin : null);
-        }
     }
 
     record Ids(List<String> instanceIds) {
