@@ -130,6 +130,41 @@ class FederatedAccessIT {
     }
 
     @Test
+    void eipAndDiskActionsAreJudgedOnTheirOwnResourcesAndAllocationOnTheTagsItSets() throws Exception {
+        CvmFixture cvm = account();
+        String owner = cvm.uin();
+        String mine = "qcs::vpc:" + CvmFixture.REGION + ":uin/" + owner + ":eip/eip-aaaaaaaa";
+        String myDisk = "qcs::cvm:" + CvmFixture.REGION + ":uin/" + owner + ":volume/disk-aaaaaaaa";
+        Credential narrow = federated(cvm, policy(
+                statement("allow", "\"vpc:ReleaseAddresses\"", "\"" + mine + "\"", null),
+                statement("allow", "\"cbs:TerminateDisks\"", "\"" + myDisk + "\"", null),
+                statement("allow", "\"vpc:AllocateAddresses\"", "\"*\"",
+                        "{\"for_any_value:string_equal\":{\"qcs:request_tag\":[\"env&ci\"]}}")), 3600);
+        CommonClient vpc = client(cvm, narrow, "vpc", "2017-03-12", CvmFixture.REGION);
+        CommonClient cbs = client(cvm, narrow, "cbs", "2017-03-12", CvmFixture.REGION);
+
+        // The resource the policy names passes CAM and reaches the action, which finds nothing; any other is refused.
+        assertThat(CvmFixture.codeOf(() -> call(vpc, "ReleaseAddresses", "AddressIds", List.of("eip-aaaaaaaa"))))
+                .isNotEqualTo("AuthFailure.UnauthorizedOperation");
+        TencentCloudSDKException eip = refusal(() -> call(vpc, "ReleaseAddresses", "AddressIds",
+                List.of("eip-aaaaaaaa", "eip-bbbbbbbb")));
+        assertThat(eip.getErrorCode()).isEqualTo("AuthFailure.UnauthorizedOperation");
+        assertThat(eip.getMessage()).contains("(vpc:ReleaseAddresses)\nresource (" + mine.replace("aaaaaaaa", "bbbbbbbb"));
+        assertThat(CvmFixture.codeOf(() -> call(cbs, "TerminateDisks", "DiskIds", List.of("disk-aaaaaaaa"))))
+                .isNotEqualTo("AuthFailure.UnauthorizedOperation");
+        TencentCloudSDKException disk = refusal(() -> call(cbs, "TerminateDisks", "DiskIds", List.of("disk-bbbbbbbb")));
+        assertThat(disk.getMessage()).contains("(cbs:TerminateDisks)\nresource (" + myDisk.replace("aaaaaaaa", "bbbbbbbb"));
+
+        // qcs:request_tag: an allocation is allowed only when it sets env=ci on the new address.
+        assertThat(CvmFixture.codeOf(() -> call(vpc, "AllocateAddresses")))
+                .isEqualTo("AuthFailure.UnauthorizedOperation");
+        assertThat(CvmFixture.codeOf(() -> call(vpc, "AllocateAddresses", "Tags",
+                List.of(JsonBody.map("Key", "env", "Value", "prod"))))).isEqualTo("AuthFailure.UnauthorizedOperation");
+        assertThat(call(vpc, "AllocateAddresses", "Tags", List.of(JsonBody.map("Key", "env", "Value", "ci")))
+                .path("AddressSet").size()).isEqualTo(1);
+    }
+
+    @Test
     void theTaggedReaperTerminatesTaggedInstancesAndABatchWithAnUntaggedOneChangesNothing() throws Exception {
         CvmFixture cvm = account();
         var req = cvm.runRequest("POSTPAID_BY_HOUR", CvmFixture.IMAGE, null, 4);
