@@ -42,15 +42,16 @@ public final class RawHttp {
             all.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             head.append("\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                try {
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                if (body != null) {
                     out.write(body);
-                } catch (IOException e) {
-                    // The server may answer and close before reading an oversize body; read its answer.
                 }
+                out.flush();
+            } catch (IOException e) {
+                // The server may answer and close before reading an oversize head or body (the write then fails
+                // with a broken pipe, depending on timing); read its answer, which read() requires to be there.
             }
-            out.flush();
             return read(socket.getInputStream());
         }
     }
