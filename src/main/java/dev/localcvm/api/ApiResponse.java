@@ -7,5 +7,5 @@ package dev.localcvm.api;
  * @param accountUin the caller's account when authenticated, else null
  * @param errorCode the error code, or null on success
  */
-public record ApiResponse(String requestId, byte[] body, String action, String accountUin, String errorCode) {
+public record ApiResponse(String requestId, ResponseBody body, String action, String accountUin, String errorCode) {
 }

@@ -3,6 +3,7 @@ package dev.localcvm.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -17,42 +18,72 @@ final class Envelope {
      * {@code {"Response":{<output fields>,"RequestId":"..."}}}, written straight from the record: its
      * serialized object is spliced open before its closing brace instead of going through a JSON tree.
      */
-    static byte[] success(ObjectMapper mapper, Record output, String requestId) {
-        List<byte[]> parts;
-        if (output instanceof JsonOutput json) {
-            parts = json.parts();
-        } else {
-            try {
-                parts = List.of(output == null ? new byte[] {'{', '}'} : mapper.writeValueAsBytes(output));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot serialize a response", e);
-            }
+    static ResponseBody success(ObjectMapper mapper, Record output, String requestId) {
+        if (output instanceof JsonOutput json && json.prepared() != null) {
+            ByteBuffer head = json.prepared().duplicate();
+            boolean empty = head.get(head.limit() - 1) == '{';
+            return new ResponseBody(new byte[0], head, tail(empty, requestId));
         }
-        int fields = 0;
-        for (byte[] p : parts) {
-            fields += p.length;
-        }
-        byte[] tail = ((fields > 2 ? "," : "") + "\"RequestId\":\"" + requestId + "\"}}")
-                .getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> parts = parts(mapper, output);
+        int fields = length(parts);
+        byte[] tail = tail(fields <= 2, requestId);
         byte[] out = new byte[PREFIX.length + fields - 1 + tail.length];
+        int at = spliced(parts, fields, out);
+        System.arraycopy(tail, 0, out, at, tail.length);
+        return ResponseBody.of(out);
+    }
+
+    /** What {@link #success} writes before the RequestId, in direct memory, for {@link JsonOutput#prepared}. */
+    static ByteBuffer prepare(JsonOutput output) {
+        List<byte[]> parts = output.parts();
+        int fields = length(parts);
+        byte[] head = new byte[PREFIX.length + fields - 1];
+        spliced(parts, fields, head);
+        return ByteBuffer.allocateDirect(head.length).put(head).flip();
+    }
+
+    private static List<byte[]> parts(ObjectMapper mapper, Record output) {
+        if (output instanceof JsonOutput json) {
+            return json.parts();
+        }
+        try {
+            return List.of(output == null ? new byte[] {'{', '}'} : mapper.writeValueAsBytes(output));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a response", e);
+        }
+    }
+
+    private static int length(List<byte[]> parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        return n;
+    }
+
+    /** Writes the prefix and the object but its closing brace into {@code out}; returns where that ends. */
+    private static int spliced(List<byte[]> parts, int fields, byte[] out) {
         System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
         int at = PREFIX.length;
-        int left = fields - 1; // all but the object's closing brace
+        int left = fields - 1;
         for (byte[] p : parts) {
             int n = Math.min(p.length, left);
             System.arraycopy(p, 0, out, at, n);
             at += n;
             left -= n;
         }
-        System.arraycopy(tail, 0, out, at, tail.length);
-        return out;
+        return at;
     }
 
-    static byte[] of(ObjectMapper mapper, ObjectNode response) {
+    private static byte[] tail(boolean emptyObject, String requestId) {
+        return ((emptyObject ? "" : ",") + "\"RequestId\":\"" + requestId + "\"}}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static ResponseBody of(ObjectMapper mapper, ObjectNode response) {
         ObjectNode root = mapper.createObjectNode();
         root.set("Response", response);
         try {
-            return mapper.writeValueAsBytes(root);
+            return ResponseBody.of(mapper.writeValueAsBytes(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a response", e);
         }

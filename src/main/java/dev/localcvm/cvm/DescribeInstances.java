@@ -8,8 +8,6 @@ import dev.localcvm.cvm.domain.Instance;
 import dev.localcvm.error.ApiException;
 import dev.localcvm.error.ErrorCode;
 import dev.localcvm.tag.Tag;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +16,7 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
     private final CvmService service;
     private final InstanceLister lister;
     private final RenderedInstances rendered = new RenderedInstances();
+    private final PreparedPages pages = new PreparedPages();
 
     public DescribeInstances(CvmService service) {
         super("DescribeInstances", Request.class, 40);
@@ -37,10 +36,6 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
      */
     public record Response(long totalCount, List<RawValue> instanceSet) {
     }
-
-    private static final byte[] SET_START = ",\"InstanceSet\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] COMMA = {','};
-    private static final byte[] SET_END = {']', '}'};
 
     @Override
     public boolean writes() {
@@ -66,25 +61,21 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
                         .map(f -> new InstanceQuery.Filter(f.name(), f.values())).toList(), ctx.region()),
                         offset, limit, ctx.now());
         Map<String, List<Tag>> tags = service.tagsOf(uin, page.instances().stream().map(Instance::id).toList());
-        return page(rendered, page.totalCount(), page.instances(), tags);
+        // Records print every field, lists included: with the account and region, the text names the query.
+        return pages.page(uin + '|' + ctx.region() + '|' + r, page.totalCount(), renderings(rendered, page.instances(), tags));
     }
 
-    /**
-     * {@code {"TotalCount":n,"InstanceSet":[...]}} from each instance's cached rendering, as parts that the
-     * envelope copies once: building the page through Jackson copied its 175 KB twice more.
-     */
+    /** {@code {"TotalCount":n,"InstanceSet":[...]}} from each instance's cached rendering. */
     static JsonOutput page(RenderedInstances rendered, long totalCount, List<Instance> instances, Map<String, List<Tag>> tags) {
-        List<byte[]> parts = new ArrayList<>(2 * instances.size() + 3);
-        parts.add(("{\"TotalCount\":" + totalCount).getBytes(StandardCharsets.US_ASCII));
-        parts.add(SET_START);
-        for (int k = 0; k < instances.size(); k++) {
+        return PreparedPages.assemble(totalCount, renderings(rendered, instances, tags));
+    }
+
+    private static byte[][] renderings(RenderedInstances rendered, List<Instance> instances, Map<String, List<Tag>> tags) {
+        byte[][] out = new byte[instances.size()][];
+        for (int k = 0; k < out.length; k++) {
             Instance i = instances.get(k);
-            if (k > 0) {
-                parts.add(COMMA);
-            }
-            parts.add(rendered.utf8(i, tags.getOrDefault(i.id(), List.of())));
+            out[k] = rendered.utf8(i, tags.getOrDefault(i.id(), List.of()));
         }
-        parts.add(SET_END);
-        return new JsonOutput(parts);
+        return out;
     }
 }

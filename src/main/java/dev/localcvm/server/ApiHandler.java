@@ -1,6 +1,7 @@
 package dev.localcvm.server;
 
 import dev.localcvm.api.ApiResponse;
+import dev.localcvm.api.ResponseBody;
 import dev.localcvm.api.Gateway;
 import dev.localcvm.api.RawRequest;
 import dev.localcvm.clock.ServerClock;
@@ -190,12 +191,21 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         if (closeAfter) {
             res.putHeader("Connection", "close");
         }
+        ResponseBody body = response.body();
         Future<Void> written;
-        if (unended) {
-            res.putHeader("Content-Length", Integer.toString(response.body().length));
-            written = res.write(wrap(response.body()));
+        if (body.shared() == null && !unended) {
+            written = res.end(wrap(body.head()));
         } else {
-            written = res.end(wrap(response.body()));
+            res.putHeader("Content-Length", Integer.toString(body.length()));
+            if (body.head().length > 0) {
+                res.write(wrap(body.head()));
+            }
+            if (body.shared() != null) {
+                // Direct memory goes to the socket as it is; Vert.x hands Netty an unreleasable view of it.
+                res.write(BufferInternal.buffer(Unpooled.wrappedBuffer(body.shared())));
+            }
+            Buffer tail = wrap(body.tail());
+            written = unended ? res.write(tail) : res.end(tail);
         }
         long nanos = System.nanoTime() - start;
         metrics.record(response.action(), response.errorCode(), nanos);

@@ -155,7 +155,7 @@ class GatewayDispatchTest {
     }
 
     private static JsonNode response(ApiResponse r) throws Exception {
-        return JSON.readTree(r.body()).get("Response");
+        return JSON.readTree(r.body().bytes()).get("Response");
     }
 
     @Test

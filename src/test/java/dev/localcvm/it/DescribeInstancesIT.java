@@ -313,6 +313,47 @@ class DescribeInstancesIT {
         assertThat(codeOf(() -> other.DescribeInstances(negative))).isEqualTo("InvalidParameterValue");
     }
 
+    /**
+     * A page of 40 instances (about 70 KB) asked for again and again is sent from bytes prepared for it; any change
+     * to one of its instances, or to the count, must show in the very next answer, each with its own RequestId.
+     */
+    @Test
+    void aRepeatedPageShowsEveryChangeAtOnce() throws Exception {
+        CvmClient other = it.newAccount("repeated-page").client();
+        List<String> forty = run(other, null, r -> r.setInstanceCount(40L));
+        it.advance(2);
+        DescribeInstancesRequest page = new DescribeInstancesRequest();
+        page.setLimit(100L);
+        page.setFilters(new Filter[] {filter("zone", "ap-guangzhou-3")});
+
+        DescribeInstancesResponse first = other.DescribeInstances(page);
+        DescribeInstancesResponse second = other.DescribeInstances(page);
+        DescribeInstancesResponse third = other.DescribeInstances(page);
+        assertThat(Arrays.stream(third.getInstanceSet()).map(Instance::toJsonString).toList())
+                .containsExactlyElementsOf(Arrays.stream(first.getInstanceSet()).map(Instance::toJsonString).toList());
+        assertThat(third.getTotalCount()).isEqualTo(40L);
+        assertThat(List.of(first.getRequestId(), second.getRequestId(), third.getRequestId())).doesNotHaveDuplicates();
+
+        com.tencentcloudapi.cvm.v20170312.models.ModifyInstancesAttributeRequest rename =
+                new com.tencentcloudapi.cvm.v20170312.models.ModifyInstancesAttributeRequest();
+        rename.setInstanceIds(new String[] {forty.get(7)});
+        rename.setInstanceName("renamed-in-place");
+        other.ModifyInstancesAttribute(rename);
+        DescribeInstancesResponse renamed = other.DescribeInstances(page);
+        assertThat(Arrays.stream(renamed.getInstanceSet()).filter(i -> i.getInstanceId().equals(forty.get(7)))
+                .map(Instance::getInstanceName)).containsExactly("renamed-in-place");
+        assertThat(other.DescribeInstances(page).getInstanceSet()).extracting(Instance::getInstanceName)
+                .containsOnlyOnce("renamed-in-place");
+
+        it.advance(1);
+        terminate(other, forty.get(3));
+        it.advance(1);
+        DescribeInstancesResponse fewer = other.DescribeInstances(page);
+        assertThat(fewer.getTotalCount()).isEqualTo(39L);
+        assertThat(ids(fewer.getInstanceSet())).hasSize(39).doesNotContain(forty.get(3));
+        assertThat(ids(other.DescribeInstances(page).getInstanceSet())).hasSize(39).doesNotContain(forty.get(3));
+    }
+
     @Test
     void destroyedIdsAreSilentlyAbsent() throws Exception {
         CvmClient other = it.newAccount("absence").client();
