@@ -27,7 +27,7 @@ final class ChildJvm implements AutoCloseable {
      * defaults), so that a child runs as an operator's server does; ChildJvmTest holds the two lists equal.
      */
     static final List<String> LAUNCHER_OPTIONS = List.of("-Xms16m", "-XX:G1PeriodicGCInterval=15000",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+            "-XX:-G1PeriodicGCInvokesConcurrent", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     private final String name;
     private final Process process;
     private final int port;
