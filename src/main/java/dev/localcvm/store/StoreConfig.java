@@ -23,8 +23,9 @@ public record StoreConfig(String jdbcUrl, String user, String password, String d
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "", "in memory (ephemeral)");
     }
 
+    /** A database named by its JDBC URL: PostgreSQL, or an H2 URL given whole (described as what it is). */
     public static StoreConfig postgres(String url, String user, String password) {
-        return new StoreConfig(url, user, password, "PostgreSQL " + url);
+        return new StoreConfig(url, user, password, (url.startsWith("jdbc:h2:") ? "H2 " : "PostgreSQL ") + url);
     }
 
     /** Whether commits reach the file through {@link GroupFlush} rather than each on its own (an H2 file). */
