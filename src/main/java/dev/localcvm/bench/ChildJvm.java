@@ -44,15 +44,26 @@ final class ChildJvm implements AutoCloseable {
 
     /**
      * The launcher's class-data-sharing options when it has written its archive beside the jar
-     * ({@code target/localcvm.jsa}); none otherwise (run from classes, or never started through the launcher).
+     * ({@code target/localcvm.jsa}) for this build; none otherwise (run from classes, never started through the
+     * launcher, or an archive older than the jar, which the launcher would write again and the JVM ignores).
      */
     static List<String> classDataOptions(Path code) {
         if (code == null || !code.toString().endsWith(".jar")) {
             return List.of();
         }
         Path archive = code.resolveSibling("localcvm.jsa");
-        return java.nio.file.Files.isRegularFile(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off") : List.of();
+        try {
+            boolean current = java.nio.file.Files.isRegularFile(archive) && !java.nio.file.Files.getLastModifiedTime(code)
+                    .toInstant().isAfter(java.nio.file.Files.getLastModifiedTime(archive).toInstant());
+            return current ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off") : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether children of this process start with the launcher's class-data archive. */
+    static boolean withClassData() {
+        return !classDataOptions(codeLocation()).isEmpty();
     }
 
     /**

@@ -52,6 +52,10 @@ final class Startup {
                       Consumer<String> out) throws IOException, InterruptedException {
         List<Sample> localcvm = new ArrayList<>();
         List<Sample> bare = new ArrayList<>();
+        if (!ChildJvm.withClassData()) {
+            out.accept("[startup] note: no class-data archive for this build beside the jar (./localcvm writes it): "
+                    + "both sides start without one, slower than through the launcher");
+        }
         for (int i = 0; i < repeat; i++) {
             List<String> serve = new ArrayList<>(List.of("serve", "--port"));
             int port = ChildJvm.freePort();

@@ -30,5 +30,8 @@ class ChildJvmTest {
         assertThat(ChildJvm.classDataOptions(jar)).isEqualTo(script.stream()
                 .map(o -> o.replace("\"$archive\"", archive.toString())).toList());
         assertThat(ChildJvm.classDataOptions(dir.resolve("classes"))).as("run from classes").isEmpty();
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        assertThat(ChildJvm.classDataOptions(jar)).as("an archive of an earlier build").isEmpty();
     }
 }
