@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** The response envelope {@code {"Response":{...,"RequestId":"..."}}} around an action's output or an error. */
 final class Envelope {
@@ -24,49 +23,36 @@ final class Envelope {
             boolean empty = head.get(head.limit() - 1) == '{';
             return new ResponseBody(new byte[0], head, tail(empty, requestId));
         }
-        List<byte[]> parts = parts(mapper, output);
-        int fields = length(parts);
+        JsonOutput object = output instanceof JsonOutput json ? json : serialized(mapper, output);
+        int fields = object.length();
         byte[] tail = tail(fields <= 2, requestId);
         byte[] out = new byte[PREFIX.length + fields - 1 + tail.length];
-        int at = spliced(parts, fields, out);
+        int at = spliced(object, out);
         System.arraycopy(tail, 0, out, at, tail.length);
         return ResponseBody.of(out);
     }
 
     /** What {@link #success} writes before the RequestId, in direct memory, for {@link JsonOutput#prepared}. */
     static ByteBuffer prepare(JsonOutput output) {
-        List<byte[]> parts = output.parts();
-        int fields = length(parts);
-        byte[] head = new byte[PREFIX.length + fields - 1];
-        spliced(parts, fields, head);
+        byte[] head = new byte[PREFIX.length + output.length() - 1];
+        spliced(output, head);
         return ByteBuffer.allocateDirect(head.length).put(head).flip();
     }
 
-    private static List<byte[]> parts(ObjectMapper mapper, Record output) {
-        if (output instanceof JsonOutput json) {
-            return json.parts();
-        }
+    private static JsonOutput serialized(ObjectMapper mapper, Record output) {
         try {
-            return List.of(output == null ? new byte[] {'{', '}'} : mapper.writeValueAsBytes(output));
+            return JsonOutput.of(output == null ? new byte[] {'{', '}'} : mapper.writeValueAsBytes(output));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a response", e);
         }
     }
 
-    private static int length(List<byte[]> parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        return n;
-    }
-
     /** Writes the prefix and the object but its closing brace into {@code out}; returns where that ends. */
-    private static int spliced(List<byte[]> parts, int fields, byte[] out) {
+    private static int spliced(JsonOutput object, byte[] out) {
         System.arraycopy(PREFIX, 0, out, 0, PREFIX.length);
         int at = PREFIX.length;
-        int left = fields - 1;
-        for (byte[] p : parts) {
+        int left = object.length() - 1;
+        for (byte[] p : object.parts()) {
             int n = Math.min(p.length, left);
             System.arraycopy(p, 0, out, at, n);
             at += n;

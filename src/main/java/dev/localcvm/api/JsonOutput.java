@@ -25,6 +25,15 @@ public record JsonOutput(List<byte[]> parts, ByteBuffer prepared) {
         return new JsonOutput(List.of(object));
     }
 
+    /** The object's length in bytes: the parts' lengths summed. */
+    public int length() {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        return n;
+    }
+
     /**
      * The same output, enveloped once ahead of time in direct memory, for an action that returns it again and
      * again (a page of instances polled while nothing changes, a catalogue). Every answer that returns it sends
@@ -33,6 +42,6 @@ public record JsonOutput(List<byte[]> parts, ByteBuffer prepared) {
      */
     public static JsonOutput prepared(List<byte[]> parts) {
         JsonOutput plain = new JsonOutput(parts);
-        return new JsonOutput(parts, Envelope.prepare(plain));
+        return new JsonOutput(plain.parts, Envelope.prepare(plain));
     }
 }

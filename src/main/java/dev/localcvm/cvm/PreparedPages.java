@@ -30,11 +30,11 @@ final class PreparedPages {
     private static final byte[] COMMA = {','};
     private static final byte[] SET_END = {']', '}'};
 
-    private record Seen(long totalCount, byte[][] renderings, JsonOutput output, int bytes) {
+    private record Seen(long totalCount, byte[][] renderings, JsonOutput output) {
     }
 
     private final Cache<String, Seen> seen = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
-            .weigher((String key, Seen s) -> s.bytes()).build();
+            .weigher((String key, Seen s) -> s.output().length()).build();
 
     /**
      * {@code {"TotalCount":n,"InstanceSet":[...]}} of the given renderings (each an Instance object's UTF-8 JSON).
@@ -44,18 +44,14 @@ final class PreparedPages {
     JsonOutput page(String query, long totalCount, byte[][] renderings) {
         Seen last = seen.getIfPresent(query);
         if (last != null && last.totalCount() == totalCount && sameObjects(last.renderings(), renderings)) {
-            if (last.output().prepared() == null && last.bytes() >= PREPARE_FROM) {
-                last = new Seen(totalCount, renderings, JsonOutput.prepared(last.output().parts()), last.bytes());
+            if (last.output().prepared() == null && last.output().length() >= PREPARE_FROM) {
+                last = new Seen(totalCount, renderings, JsonOutput.prepared(last.output().parts()));
                 seen.put(query, last);
             }
             return last.output();
         }
         JsonOutput plain = assemble(totalCount, renderings);
-        int bytes = 0;
-        for (byte[] part : plain.parts()) {
-            bytes += part.length;
-        }
-        seen.put(query, new Seen(totalCount, renderings, plain, bytes));
+        seen.put(query, new Seen(totalCount, renderings, plain));
         return plain;
     }
 
