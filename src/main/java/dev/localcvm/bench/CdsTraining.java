@@ -11,13 +11,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * What the launcher runs once, under {@code -XX:ArchiveClassesAtExit}, to write a class-data-sharing archive for
@@ -32,9 +28,7 @@ public final class CdsTraining {
     public static void run() throws Exception {
         Path dir = Files.createTempDirectory("localcvm-cds");
         try {
-            ServerConfig config = new ServerConfig("127.0.0.1", 0, StoreConfig.h2File(dir), Duration.ZERO, true, 500,
-                    null, AccountService.DEFAULT_SECRET_ID, AccountService.DEFAULT_SECRET_KEY, true, Duration.ofHours(1),
-                    false);
+            ServerConfig config = ServerConfig.ephemeralDefaults().withStore(StoreConfig.h2File(dir));
             LocalCvmServer server = LocalCvmServer.start(config, ServerClock.system());
             Vertx vertx = Vertx.vertx();
             try {
@@ -54,15 +48,7 @@ public final class CdsTraining {
                 server.close();
             }
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            WorkDirectory.delete(dir);
         }
     }
 }

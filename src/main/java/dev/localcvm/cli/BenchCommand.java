@@ -144,13 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("localcvm: cannot start: " + e.getMessage());
             return 1;
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            dev.localcvm.bench.WorkDirectory.delete(work);
         }
     }
 }

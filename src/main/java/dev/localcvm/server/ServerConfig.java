@@ -22,6 +22,11 @@ public record ServerConfig(String host, int port, StoreConfig store, Duration tr
                 AccountService.DEFAULT_SECRET_ID, AccountService.DEFAULT_SECRET_KEY, true, Duration.ofHours(1), false);
     }
 
+    public ServerConfig withStore(StoreConfig newStore) {
+        return new ServerConfig(host, port, newStore, transitionDelay, rateLimits, instanceQuota, adminToken, secretId,
+                secretKey, verifySignatures, tombstoneWindow, postpaidRecycleFirst);
+    }
+
     public ServerConfig withHost(String newHost, String newAdminToken) {
         return new ServerConfig(newHost, port, store, transitionDelay, rateLimits, instanceQuota, newAdminToken, secretId,
                 secretKey, verifySignatures, tombstoneWindow, postpaidRecycleFirst);

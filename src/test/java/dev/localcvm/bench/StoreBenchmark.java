@@ -23,10 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -112,11 +110,7 @@ public class StoreBenchmark {
     public void tearDown() throws IOException {
         long live = service.instances().countLive(UIN, REGION);
         database.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        WorkDirectory.delete(dir);
         require(live == 0, live + " instances left alive: some cycle did not finish");
     }
 
