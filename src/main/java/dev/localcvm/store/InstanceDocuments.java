@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 
 /**
  * The JSON document an instance is stored as (UTF-8 bytes), and a bounded memo of decoded documents.
@@ -56,9 +57,14 @@ final class InstanceDocuments {
 
     /** A revision for a document about to be written: random and not 0 (the rows written before revisions). */
     static long newRevision() {
+        return newRevision(() -> ThreadLocalRandom.current().nextLong());
+    }
+
+    /** {@link #newRevision()} from the given draws: the first that is not 0. */
+    static long newRevision(LongSupplier draws) {
         long r;
         do {
-            r = ThreadLocalRandom.current().nextLong();
+            r = draws.getAsLong();
         } while (r == 0);
         return r;
     }
