@@ -87,6 +87,11 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(StoreConfig config) {
+        return open(config, true);
+    }
+
+    /** @param fromSnapshot whether a fresh H2 store may get its schema from {@link FreshSchema} rather than Flyway */
+    static Database open(StoreConfig config, boolean fromSnapshot) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.jdbcUrl());
         hc.setUsername(config.user());
@@ -104,7 +109,7 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e), e);
         }
         try {
-            if (SchemaCheck.isCurrent(ds)) {
+            if (SchemaCheck.isCurrent(ds) || fromSnapshot && FreshSchema.create(ds, config) && SchemaCheck.isCurrent(ds)) {
                 return new Database(config, ds);
             }
             Flyway flyway = migrations().dataSource(ds).load();

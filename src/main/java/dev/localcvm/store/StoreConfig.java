@@ -5,6 +5,8 @@ import java.util.UUID;
 
 /** Where state lives: an H2 file, H2 in memory, or PostgreSQL. */
 public record StoreConfig(String jdbcUrl, String user, String password, String description) {
+    /** How localcvm's own H2 stores read SQL; {@link FreshSchema}'s snapshot is scripted under them. */
+    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
 
     /**
      * An H2 file database in {@code dataDir}. A request that changed something answers only once its
@@ -14,13 +16,13 @@ public record StoreConfig(String jdbcUrl, String user, String password, String d
      */
     public static StoreConfig h2File(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("localcvm");
-        return new StoreConfig("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=100",
+        return new StoreConfig("jdbc:h2:file:" + file + H2_SETTINGS + ";WRITE_DELAY=100",
                 "sa", "", "H2 file " + file + ".mv.db");
     }
 
     public static StoreConfig ephemeral() {
         return new StoreConfig("jdbc:h2:mem:localcvm-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "", "in memory (ephemeral)");
+                + H2_SETTINGS + ";DB_CLOSE_DELAY=-1", "sa", "", "in memory (ephemeral)");
     }
 
     /** A database named by its JDBC URL: PostgreSQL, or an H2 URL given whole (described as what it is). */
@@ -31,6 +33,11 @@ public record StoreConfig(String jdbcUrl, String user, String password, String d
     /** Whether commits reach the file through {@link GroupFlush} rather than each on its own (an H2 file). */
     public boolean groupCommit() {
         return jdbcUrl.startsWith("jdbc:h2:file:");
+    }
+
+    /** An H2 store with the settings of localcvm's own (a file or in memory), where the fresh-schema snapshot applies. */
+    boolean h2WithOwnSettings() {
+        return jdbcUrl.startsWith("jdbc:h2:") && jdbcUrl.contains(H2_SETTINGS + ";");
     }
 
     public boolean isPostgres() {
