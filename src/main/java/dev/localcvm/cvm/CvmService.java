@@ -149,7 +149,7 @@ public final class CvmService {
 
     /** Every live instance of the account and region as it is at {@code now}: for other products' listings. */
     public List<Instance> all(String uin, String region, Instant now) {
-        sweep(uin, region, now);
+        sweepBeforeRead(uin, region, now);
         return instances.page(uin, region, "", Map.of(), 0, -1, false, null).instances().stream()
                 .flatMap(i -> i.settle(now).stream()).toList();
     }
@@ -162,12 +162,21 @@ public final class CvmService {
         }
     }
 
-    /** Records what fell due in one account and region (before a read), or everywhere when uin is null. */
+    /** Records what fell due in one account and region (before a write), or everywhere when uin is null. */
     public int sweep(String uin, String region, Instant now) {
+        return sweep(uin, region, now, false);
+    }
+
+    /** {@link #sweep} before a read, which may then remember when the next timer is (InstanceRepository.findDue). */
+    public int sweepBeforeRead(String uin, String region, Instant now) {
+        return sweep(uin, region, now, true);
+    }
+
+    private int sweep(String uin, String region, Instant now, boolean read) {
         int total = 0;
         // Bounded: each round records up to 500 rows and removes them from what is due.
         for (int round = 0; round < 10_000; round++) {
-            List<Instance> due = instances.findDue(uin, region, now, 500);
+            List<Instance> due = instances.findDue(uin, region, now, 500, read);
             if (due.isEmpty()) {
                 return total;
             }

@@ -56,7 +56,7 @@ final class InstanceLister {
 
     /** Every instance of the account and region that the query matches, newest first. */
     Page byQuery(String uin, String region, InstanceQuery query, long offset, int limit, Instant now) {
-        service.sweep(uin, region, now);
+        service.sweepBeforeRead(uin, region, now);
         String where = query.where.toString();
         if (query.predicates.isEmpty()) {
             Long total = query.countsByZoneOnly() ? service.instances().countInZones(uin, region, query.zones) : null;

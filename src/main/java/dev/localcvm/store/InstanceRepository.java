@@ -34,10 +34,22 @@ public final class InstanceRepository {
     private final Jdbi jdbi;
     private final InstanceDocuments documents = new InstanceDocuments();
     private final List<InstanceFollower> followers = new CopyOnWriteArrayList<>();
+    private final DueHints dueHints;
+    // Built once: the lower bound matters (NULLs, nothing due, sort first in the index, and an open range would
+    // walk all of them), and H2 looks a statement up by its text, which a string built per call hashes again.
+    private final String dueAnywhere;
+    private final String dueInScope;
+    private final String nextDue;
 
     public InstanceRepository(Database db) {
         this.db = db;
         this.jdbi = db.jdbi();
+        this.dueHints = new DueHints(db.config().h2WithOwnSettings());
+        String due = "SELECT " + COLUMNS + db.from("instances", "instances_due") + " WHERE due_at BETWEEN 0 AND ?";
+        this.dueAnywhere = due + " ORDER BY due_at LIMIT ?";
+        this.dueInScope = due + " AND uin = ? AND region = ? ORDER BY due_at LIMIT ?";
+        this.nextDue = "SELECT due_at" + db.from("instances", "instances_due")
+                + " WHERE due_at BETWEEN ? AND ? AND uin = ? AND region = ? ORDER BY due_at LIMIT 1";
     }
 
     /** {@link Database#onOneConnection}: the statements of one read request on one connection. */
@@ -181,22 +193,36 @@ public final class InstanceRepository {
         }, rs -> rs.getLong(1)).get(0);
     }
 
-    /** Instances with a timer due at {@code now}, in one account and region or (both null) anywhere. */
-    public List<Instance> findDue(String uin, String region, Instant now, int limit) {
-        // The lower bound matters: NULLs (nothing due) sort first in the index, and an open range would
-        // walk all of them.
-        String sql = "SELECT " + COLUMNS + db.from("instances", "instances_due")
-                + " WHERE due_at BETWEEN 0 AND ?"
-                + (uin == null ? "" : " AND uin = ? AND region = ?") + " ORDER BY due_at LIMIT ?";
-        return db.query(sql, s -> {
+    /**
+     * Instances with a timer due at {@code now}, in one account and region or (both null) anywhere.
+     *
+     * @param learn on finding none in a scope, also ask when its next timer is, so that reads until then need not
+     *              check (see {@link DueHints}); a read asks, a write (whose commit ends the hint) does not
+     */
+    public List<Instance> findDue(String uin, String region, Instant now, int limit, boolean learn) {
+        long millis = now.toEpochMilli();
+        if (uin != null && dueHints.nothingDue(uin, region, millis)) {
+            return List.of();
+        }
+        long token = dueHints.beforeCheck();
+        List<Instance> due = db.query(uin == null ? dueAnywhere : dueInScope, s -> {
             int k = 1;
-            s.setLong(k++, now.toEpochMilli());
+            s.setLong(k++, millis);
             if (uin != null) {
                 s.setString(k++, uin);
                 s.setString(k++, region);
             }
             s.setInt(k, limit);
         }, this::read);
+        if (due.isEmpty() && uin != null && learn) {
+            dueHints.learn(uin, region, token, millis, (from, to) -> db.query(nextDue, s -> {
+                s.setLong(1, from);
+                s.setLong(2, to);
+                s.setString(3, uin);
+                s.setString(4, region);
+            }, rs -> rs.getLong(1)).stream().findFirst().orElse(null));
+        }
+        return due;
     }
 
     /** A filtered, ordered page: CreatedTime descending, then InstanceId ascending. */
@@ -250,12 +276,12 @@ public final class InstanceRepository {
     /** {@link #commit(Changes)} with another product's writes in the same transaction. */
     public void commit(Changes changes, Alongside alongside) {
         try {
-            db.betweenWrites(() -> jdbi.useTransaction(h -> {
+            dueHints.writing(() -> db.betweenWrites(() -> jdbi.useTransaction(h -> {
                 if (!changes.isEmpty()) {
                     apply(h, changes);
                 }
                 alongside.apply(h);
-            }));
+            })));
         } catch (RuntimeException e) {
             if (isTransactionConflict(e)) {
                 List<Instance> touched = new ArrayList<>(changes.updates());

@@ -14,6 +14,7 @@ import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesStatusResponse;
 import com.tencentcloudapi.cvm.v20170312.models.Filter;
 import com.tencentcloudapi.cvm.v20170312.models.Instance;
 import com.tencentcloudapi.cvm.v20170312.models.InstanceStatus;
+import com.tencentcloudapi.cvm.v20170312.models.StartInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.Tag;
 import com.tencentcloudapi.cvm.v20170312.models.TagSpecification;
@@ -352,6 +353,36 @@ class DescribeInstancesIT {
         assertThat(fewer.getTotalCount()).isEqualTo(39L);
         assertThat(ids(fewer.getInstanceSet())).hasSize(39).doesNotContain(forty.get(3));
         assertThat(ids(other.DescribeInstances(page).getInstanceSet())).hasSize(39).doesNotContain(forty.get(3));
+    }
+
+    /**
+     * Reads skip the due check while nothing can be due (store DueHints); a write must end that at once, and a timer
+     * a read saw coming must still land. The clock moves without a sweep, so only the read itself can record it.
+     */
+    @Test
+    void aTimerThatFellDueIsInTheNextFilteredPageWhateverWasReadBefore() throws Exception {
+        CvmClient other = it.newAccount("due-hints").client();
+        String id = run(other, null, r -> { }).get(0);
+        it.advance(2);
+        Filter running = filter("instance-state", "RUNNING");
+        Filter stopped = filter("instance-state", "STOPPED");
+        assertThat(describe(other, running).getTotalCount()).isEqualTo(1L);
+        assertThat(describe(other, running).getTotalCount()).as("read again, nothing due").isEqualTo(1L);
+
+        StopInstancesRequest stop = new StopInstancesRequest();
+        stop.setInstanceIds(new String[] {id});
+        other.StopInstances(stop);
+        it.advanceClockOnly(CvmFixture.PAST_D);
+        assertThat(describe(other, stopped).getTotalCount()).as("the stop's timer, set after the reads").isEqualTo(1L);
+        assertThat(describe(other, running).getTotalCount()).isZero();
+
+        StartInstancesRequest start = new StartInstancesRequest();
+        start.setInstanceIds(new String[] {id});
+        other.StartInstances(start);
+        assertThat(describe(other, running).getTotalCount()).as("starting, not yet running").isZero();
+        it.advanceClockOnly(CvmFixture.PAST_D);
+        assertThat(describe(other, running).getTotalCount()).as("the start's timer, seen coming by the read before")
+                .isEqualTo(1L);
     }
 
     @Test
