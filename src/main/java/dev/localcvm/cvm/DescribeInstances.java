@@ -61,8 +61,14 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
                         .map(f -> new InstanceQuery.Filter(f.name(), f.values())).toList(), ctx.region()),
                         offset, limit, ctx.now());
         Map<String, List<Tag>> tags = service.tagsOf(uin, page.instances().stream().map(Instance::id).toList());
-        // Records print every field, lists included: with the account and region, the text names the query.
-        return pages.page(uin + '|' + ctx.region() + '|' + r, page.totalCount(), renderings(rendered, page.instances(), tags));
+        return pages.page(new PageKey(uin, ctx.region(), r), page.totalCount(), renderings(rendered, page.instances(), tags));
+    }
+
+    /**
+     * What names a page: records compare every field, lists included. (The request's text did the same, but building
+     * it cost more than the comparison.)
+     */
+    private record PageKey(String uin, String region, Request request) {
     }
 
     /** {@code {"TotalCount":n,"InstanceSet":[...]}} from each instance's cached rendering. */

@@ -33,15 +33,15 @@ final class PreparedPages {
     private record Seen(long totalCount, byte[][] renderings, JsonOutput output) {
     }
 
-    private final Cache<String, Seen> seen = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
-            .weigher((String key, Seen s) -> s.output().length()).build();
+    private final Cache<Object, Seen> seen = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
+            .weigher((Object key, Seen s) -> s.output().length()).build();
 
     /**
      * {@code {"TotalCount":n,"InstanceSet":[...]}} of the given renderings (each an Instance object's UTF-8 JSON).
      *
-     * @param query what names the page (account, region, filters, offset, limit)
+     * @param query what names the page (account, region, filters, offset, limit), with value equality
      */
-    JsonOutput page(String query, long totalCount, byte[][] renderings) {
+    JsonOutput page(Object query, long totalCount, byte[][] renderings) {
         Seen last = seen.getIfPresent(query);
         if (last != null && last.totalCount() == totalCount && sameObjects(last.renderings(), renderings)) {
             if (last.output().prepared() == null && last.output().length() >= PREPARE_FROM) {
