@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * For each account and region, until when nothing of it falls due, as last seen by a read: the due check before a
  * read (one statement of DescribeInstances' four) is skipped until then, or until any instance is written.
  *
- * <p>Only where this process is the store's one writer (an H2 file it holds locked, or H2 in memory): there every
- * write of instances goes through {@link #writing}, so a hint taken while no write was in flight, and with none
- * started since, still describes the table. With replicas on PostgreSQL another process may write, and every read
- * checks, as before.
+ * <p>Only where this server is the store's one writer ({@link StoreConfig#soleWriter}: an H2 file, which H2 locks to
+ * one process, or an ephemeral store): there every write of instances goes through {@link #writing}, so a hint taken
+ * while no write was in flight, and with none started since, still describes the table. Where another process may
+ * write (replicas on PostgreSQL, H2 over TCP), every read checks, as before.
  */
 final class DueHints {
     /** How far ahead a read looks for the next timer; with none that near, the hint lasts this long. */

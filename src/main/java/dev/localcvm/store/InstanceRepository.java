@@ -44,7 +44,7 @@ public final class InstanceRepository {
     public InstanceRepository(Database db) {
         this.db = db;
         this.jdbi = db.jdbi();
-        this.dueHints = new DueHints(db.config().h2WithOwnSettings());
+        this.dueHints = new DueHints(db.config().soleWriter());
         String due = "SELECT " + COLUMNS + db.from("instances", "instances_due") + " WHERE due_at BETWEEN 0 AND ?";
         this.dueAnywhere = due + " ORDER BY due_at LIMIT ?";
         this.dueInScope = due + " AND uin = ? AND region = ? ORDER BY due_at LIMIT ?";

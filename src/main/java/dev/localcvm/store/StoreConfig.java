@@ -7,6 +7,7 @@ import java.util.UUID;
 public record StoreConfig(String jdbcUrl, String user, String password, String description) {
     /** How localcvm's own H2 stores read SQL; {@link FreshSchema}'s snapshot is scripted under them. */
     private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    private static final String EPHEMERAL_PREFIX = "jdbc:h2:mem:localcvm-";
 
     /**
      * An H2 file database in {@code dataDir}. A request that changed something answers only once its
@@ -21,7 +22,7 @@ public record StoreConfig(String jdbcUrl, String user, String password, String d
     }
 
     public static StoreConfig ephemeral() {
-        return new StoreConfig("jdbc:h2:mem:localcvm-" + UUID.randomUUID()
+        return new StoreConfig(EPHEMERAL_PREFIX + UUID.randomUUID()
                 + H2_SETTINGS + ";DB_CLOSE_DELAY=-1", "sa", "", "in memory (ephemeral)");
     }
 
@@ -38,6 +39,16 @@ public record StoreConfig(String jdbcUrl, String user, String password, String d
     /** An H2 store with the settings of localcvm's own (a file or in memory), where the fresh-schema snapshot applies. */
     boolean h2WithOwnSettings() {
         return jdbcUrl.startsWith("jdbc:h2:") && jdbcUrl.contains(H2_SETTINGS + ";");
+    }
+
+    /**
+     * Whether this process is the store's only writer: an H2 file, which H2 locks to one process (unless AUTO_SERVER
+     * lets others in), or an {@link #ephemeral()} store, which no one else can name.
+     */
+    boolean soleWriter() {
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        return jdbcUrl.startsWith("jdbc:h2:file:") && !upper.contains("AUTO_SERVER=TRUE")
+                || jdbcUrl.startsWith(EPHEMERAL_PREFIX);
     }
 
     public boolean isPostgres() {

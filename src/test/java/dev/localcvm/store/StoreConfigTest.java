@@ -21,4 +21,17 @@ class StoreConfigTest {
 
         assertThat(StoreConfig.h2File(Path.of("d")).description()).startsWith("H2 file ").endsWith(".mv.db");
     }
+
+    /** Reads may skip the due check (DueHints) only on a store no other process or server can write. */
+    @Test
+    void onlyAnH2FileOrAnEphemeralStoreHasOneWriter() {
+        assertThat(StoreConfig.h2File(Path.of("d")).soleWriter()).isTrue();
+        assertThat(StoreConfig.ephemeral().soleWriter()).isTrue();
+        assertThat(StoreConfig.postgres("jdbc:h2:file:/data/localcvm", "sa", "").soleWriter()).isTrue();
+        assertThat(StoreConfig.postgres("jdbc:h2:file:/data/localcvm;auto_server=true", "sa", "").soleWriter())
+                .as("other processes may connect").isFalse();
+        assertThat(StoreConfig.postgres("jdbc:h2:tcp://db/localcvm", "sa", "").soleWriter()).isFalse();
+        assertThat(StoreConfig.postgres("jdbc:h2:mem:shared", "sa", "").soleWriter()).as("another server may name it").isFalse();
+        assertThat(StoreConfig.postgres("jdbc:postgresql://db:5432/cvm", "cvm", "").soleWriter()).isFalse();
+    }
 }
