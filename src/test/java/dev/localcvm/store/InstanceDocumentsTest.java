@@ -90,6 +90,38 @@ class InstanceDocumentsTest {
         assertThat(documents.read(before.id(), 8, 5, () -> changed).state()).isEqualTo(InstanceState.STOPPED);
     }
 
+    /** The small table in front of the memo: two ids in one slot each still read back, and a destroyed one is gone. */
+    @Test
+    void idsSharingASlotOfTheRecentTableEachReadBackAndAForgottenOneIsReadAgain() throws Exception {
+        Instance a = Instances.running("ins-slot0001", ChargeType.POSTPAID_BY_HOUR);
+        String otherId = null;
+        for (int n = 2; otherId == null; n++) {
+            String id = String.format("ins-slot%04d", n);
+            if (InstanceDocuments.slot(id) == InstanceDocuments.slot(a.id())) {
+                otherId = id;
+            }
+        }
+        Instance b = Instances.running(otherId, ChargeType.POSTPAID_BY_HOUR);
+        byte[] docA = new InstanceDocuments().write(a, 3);
+        byte[] docB = new InstanceDocuments().write(b, 4);
+        InstanceDocuments.Bytes unread = () -> {
+            throw new AssertionError("the bytes of a remembered revision were read");
+        };
+        Instance readA = documents.read(a.id(), 3, a.version(), () -> docA);
+        Instance readB = documents.read(b.id(), 4, b.version(), () -> docB);
+        assertThat(readB.id()).isEqualTo(otherId);
+        assertThat(documents.read(a.id(), 3, a.version(), unread)).isSameAs(readA);
+        assertThat(documents.read(b.id(), 4, b.version(), unread)).isSameAs(readB);
+
+        documents.forget(a.id());
+        int[] reads = {0};
+        documents.read(a.id(), 3, a.version(), () -> {
+            reads[0]++;
+            return docA;
+        });
+        assertThat(reads[0]).as("a forgotten instance is decoded from its bytes again").isEqualTo(1);
+    }
+
     @Test
     void aWrittenDocumentIsRememberedUnderItsRevision() throws Exception {
         Instance i = Instances.running("ins-cache002", ChargeType.POSTPAID_BY_HOUR);
