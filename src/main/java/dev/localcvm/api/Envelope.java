@@ -18,14 +18,12 @@ final class Envelope {
      * serialized object is spliced open before its closing brace instead of going through a JSON tree.
      */
     static ResponseBody success(ObjectMapper mapper, Record output, String requestId) {
-        if (output instanceof JsonOutput json && json.prepared() != null) {
-            ByteBuffer head = json.prepared().duplicate();
-            boolean empty = head.get(head.limit() - 1) == '{';
-            return new ResponseBody(new byte[0], head, tail(empty, requestId));
-        }
         JsonOutput object = output instanceof JsonOutput json ? json : serialized(mapper, output);
         int fields = object.length();
         byte[] tail = tail(fields <= 2, requestId);
+        if (object.prepared() != null) {
+            return new ResponseBody(new byte[0], object.prepared().duplicate(), tail);
+        }
         byte[] out = new byte[PREFIX.length + fields - 1 + tail.length];
         int at = spliced(object, out);
         System.arraycopy(tail, 0, out, at, tail.length);
