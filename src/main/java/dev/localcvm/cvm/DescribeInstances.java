@@ -71,12 +71,8 @@ public final class DescribeInstances extends BaseAction<DescribeInstances.Reques
     private record PageKey(String uin, String region, Request request) {
     }
 
-    /** {@code {"TotalCount":n,"InstanceSet":[...]}} from each instance's cached rendering. */
-    static JsonOutput page(RenderedInstances rendered, long totalCount, List<Instance> instances, Map<String, List<Tag>> tags) {
-        return PreparedPages.assemble(totalCount, renderings(rendered, instances, tags));
-    }
-
-    private static byte[][] renderings(RenderedInstances rendered, List<Instance> instances, Map<String, List<Tag>> tags) {
+    /** Each instance's cached rendering with its tags, in page order. */
+    static byte[][] renderings(RenderedInstances rendered, List<Instance> instances, Map<String, List<Tag>> tags) {
         byte[][] out = new byte[instances.size()][];
         for (int k = 0; k < out.length; k++) {
             Instance i = instances.get(k);

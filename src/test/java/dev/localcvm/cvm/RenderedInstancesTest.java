@@ -55,7 +55,7 @@ class RenderedInstancesTest {
                 List.of(new dev.localcvm.tag.Tag("k", "v")));
         for (List<Instance> set : List.of(instances, instances.subList(0, 1), List.<Instance>of())) {
             java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream();
-            for (byte[] part : DescribeInstances.page(rendered, 7, set, tags).parts()) {
+            for (byte[] part : PreparedPages.assemble(7, DescribeInstances.renderings(rendered, set, tags)).parts()) {
                 page.write(part);
             }
             byte[] expected = mapper.writeValueAsBytes(new DescribeInstances.Response(7, set.stream()
