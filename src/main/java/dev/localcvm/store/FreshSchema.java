@@ -11,9 +11,9 @@ import javax.sql.DataSource;
 
 /**
  * A fresh H2 store's schema, made in one script instead of through Flyway. Loading Flyway and running every
- * migration one by one was about 0.85 s of the 2 s from start to the first healthy answer on a fresh store. The
+ * migration one by one was about 0.85 s of the 2.2 s from start to the first healthy answer on a fresh store. The
  * script (a snapshot of what the migrations leave, history table included) needs no Flyway classes, and H2 runs it
- * as one command: opening a second fresh file store in one JVM took 107 ms with it, 324 ms through Flyway.
+ * as one command: start to healthy fell to 1.6 s (`bench --scenarios startup`, BENCHMARKS.md).
  *
  * <p>The build writes the snapshot ({@link #main}, bound to Maven's process-classes phase) by running the real
  * migrations on an empty in-memory H2 and scripting the result, so it can never lag behind them in a Maven build;

@@ -1,6 +1,7 @@
 package dev.localcvm.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -67,6 +68,17 @@ class FreshSchemaTest {
         try (HikariDataSource ds = pool(plain)) {
             assertThat(FreshSchema.create(ds, plain)).as("an H2 URL without localcvm's settings").isFalse();
         }
+    }
+
+    @Test
+    void aStoreItCannotReachIsAClearError() {
+        StoreConfig missing = StoreConfig.postgres("jdbc:h2:mem:missing-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE", "sa", "");
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(missing.jdbcUrl());
+        ds.setUser("sa");
+        assertThatThrownBy(() -> FreshSchema.create(ds, missing)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot create the schema of a fresh store: ");
     }
 
     private static HikariDataSource pool(StoreConfig config) {
