@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,15 +25,12 @@ public final class InstanceRepository {
     /** What every read of whole instances selects; {@link #read} takes instance_id, version, document and doc_rev by position. */
     private static final String COLUMNS = "instance_id, uin, region, zone, state, charge_type, instance_name, "
             + "created_at, due_at, version, document, doc_rev";
-    /** By key alone; the account, region and window are checked on the rows (see findTombstones). */
-    static final String TOMBSTONES_BY_KEY = "SELECT id_key, uin, region, destroyed_at FROM instance_tombstones "
-            + "WHERE id_key IN (<keys>)";
-    static final String PURGE_TOMBSTONES = "DELETE FROM instance_tombstones WHERE destroyed_at < :before";
     private final Database db;
     private final Jdbi jdbi;
     private final InstanceDocuments documents = new InstanceDocuments();
     private final List<InstanceFollower> followers = new CopyOnWriteArrayList<>();
     private final DueHints dueHints;
+    private final Tombstones tombstones;
     // Built once: the lower bound matters (NULLs, nothing due, sort first in the index, and an open range would
     // walk all of them), and H2 looks a statement up by its text, which a string built per call hashes again.
     private final String dueAnywhere;
@@ -45,6 +41,7 @@ public final class InstanceRepository {
         this.db = db;
         this.jdbi = db.jdbi();
         this.dueHints = new DueHints(db.config().soleWriter());
+        this.tombstones = new Tombstones(db);
         String due = "SELECT " + COLUMNS + db.from("instances", "instances_due") + " WHERE due_at BETWEEN 0 AND ?";
         this.dueAnywhere = due + " ORDER BY due_at LIMIT ?";
         this.dueInScope = due + " AND uin = ? AND region = ? ORDER BY due_at LIMIT ?";
@@ -151,14 +148,9 @@ public final class InstanceRepository {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        // Looked up by key alone, the rest checked here: with a condition on destroyed_at in the query, H2 may
-        // take the expiry index and walk every tombstone of the window instead of the ids' keys.
         long from = since.toEpochMilli();
-        return new HashSet<>(jdbi.withHandle(h -> h.createQuery(TOMBSTONES_BY_KEY)
-                .bindList("keys", keys)
-                .map((rs, ctx) -> rs.getString("uin").equals(uin) && rs.getString("region").equals(region)
-                        && rs.getLong("destroyed_at") >= from ? InstanceKeys.id(rs.getLong("id_key")) : null)
-                .filter(Objects::nonNull).list()));
+        return ids(tombstones.find(keys, run -> run.uin().equals(uin) && run.region().equals(region)
+                && run.destroyedAt() >= from));
     }
 
     /**
@@ -167,14 +159,25 @@ public final class InstanceRepository {
      */
     public Set<String> takenIds(List<String> ids) {
         List<Long> keys = InstanceKeys.keysOf(ids);
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        // Live ones first: an id destroyed after this read was live during it, and one destroyed before has its
+        // tombstone committed by then.
         String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
-        return new HashSet<>(db.query("SELECT id_key FROM instances WHERE id_key IN (" + marks + ") "
-                + "UNION ALL SELECT id_key FROM instance_tombstones WHERE id_key IN (" + marks + ")", s -> {
-                    for (int k = 0; k < keys.size(); k++) {
-                        s.setLong(1 + k, keys.get(k));
-                        s.setLong(1 + keys.size() + k, keys.get(k));
-                    }
-                }, rs -> InstanceKeys.id(rs.getLong(1))));
+        Set<Long> taken = new HashSet<>(db.query("SELECT id_key FROM instances WHERE id_key IN (" + marks + ")", s -> {
+            for (int k = 0; k < keys.size(); k++) {
+                s.setLong(1 + k, keys.get(k));
+            }
+        }, rs -> rs.getLong(1)));
+        taken.addAll(tombstones.find(keys, run -> true));
+        return ids(taken);
+    }
+
+    private static Set<String> ids(Set<Long> keys) {
+        Set<String> ids = new HashSet<>();
+        keys.forEach(k -> ids.add(InstanceKeys.id(k)));
+        return ids;
     }
 
     public long countLive(String uin, String region) {
@@ -334,11 +337,7 @@ public final class InstanceRepository {
             destroyed.forEach(i -> delete.bind("key", key(i)).bind("version", i.version()).add());
             requireOneRowEach(delete.execute(), destroyed);
             destroyed.forEach(i -> documents.forget(i.id()));
-            PreparedBatch tombstones = h.prepareBatch("INSERT INTO instance_tombstones (id_key, uin, region, "
-                    + "destroyed_at) VALUES (:key, :uin, :region, :at)");
-            destroyed.forEach(i -> tombstones.bind("key", key(i)).bind("uin", i.uin()).bind("region", i.region())
-                    .bind("at", i.destroyedAt(changes.now()).toEpochMilli()).add());
-            tombstones.execute();
+            Tombstones.write(h, destroyed, changes.now());
             followers.forEach(f -> f.destroyed(h, destroyed, changes.now()));
         }
         InstanceCounts.adjust(h, changes);
@@ -389,8 +388,7 @@ public final class InstanceRepository {
 
     /** Forgets tombstones older than {@code before}. */
     public int purgeTombstones(Instant before) {
-        return jdbi.withHandle(h -> h.createUpdate(PURGE_TOMBSTONES)
-                .bind("before", before.toEpochMilli()).execute());
+        return tombstones.purge(before.toEpochMilli());
     }
 
     /** The instance as it is stored, for the admin API's internal view. */
@@ -407,7 +405,7 @@ public final class InstanceRepository {
         return documents.read(rs.getString(1), rs.getLong(12), rs.getLong(10), () -> rs.getBytes(11));
     }
 
-    private static long key(Instance i) {
+    static long key(Instance i) {
         return InstanceKeys.key(i.id()).orElseThrow(() -> new IllegalArgumentException("malformed instance id " + i.id()));
     }
 

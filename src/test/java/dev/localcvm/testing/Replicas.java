@@ -93,15 +93,16 @@ public final class Replicas implements AutoCloseable {
         }
     }
 
-    /** instance id -> how many rows {@code instance_tombstones} holds for it, read straight from the database. */
+    /** instance id -> how many tombstone runs hold it, read straight from the database. */
     public Map<String, Integer> tombstones() {
         Map<String, Integer> out = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT id_key, COUNT(*) FROM instance_tombstones GROUP BY id_key ORDER BY id_key");
+             PreparedStatement s = c.prepareStatement("SELECT first_key, last_key FROM instance_tombstone_runs");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.put(dev.localcvm.store.InstanceKeys.id(rs.getLong(1)), rs.getInt(2));
+                for (long k = rs.getLong(1); k <= rs.getLong(2); k++) {
+                    out.merge(dev.localcvm.store.InstanceKeys.id(k), 1, Integer::sum);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the tombstones: " + e.getMessage(), e);
