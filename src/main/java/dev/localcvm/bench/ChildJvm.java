@@ -28,6 +28,8 @@ final class ChildJvm implements AutoCloseable {
      */
     static final List<String> LAUNCHER_OPTIONS = List.of("-Xms16m", "-XX:G1PeriodicGCInterval=15000",
             "-XX:-G1PeriodicGCInvokesConcurrent", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    /** The launcher's native-heap trimming, given only on JDKs that have the option ({@link #trimOptions}). */
+    static final List<String> TRIM_OPTIONS = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
     private final String name;
     private final Process process;
     private final int port;
@@ -61,13 +63,23 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #TRIM_OPTIONS} when {@code jdk} has TrimNativeHeapInterval (17.0.9 and later 17s, 21 and later), as the
+     * launcher decides from the JDK's release file; none for the JDKs that would refuse to start with it.
+     */
+    static List<String> trimOptions(Runtime.Version jdk) {
+        boolean has = jdk.feature() >= 21 || jdk.feature() == 17 && jdk.update() >= 9;
+        return has ? TRIM_OPTIONS : List.of();
+    }
+
     /** Whether children of this process start with the launcher's class-data archive. */
     static boolean withClassData() {
         return !classDataOptions(codeLocation()).isEmpty();
     }
 
     /**
-     * Starts {@code localcvm ARGS} with the launcher's JVM options ({@link #LAUNCHER_OPTIONS}, its class-data archive
+     * Starts {@code localcvm ARGS} with the launcher's JVM options ({@link #LAUNCHER_OPTIONS}, its trimming where the
+     * JDK has it, its class-data archive
      * when there is one, then {@code LOCALCVM_JAVA_OPTS} split on white space as the launcher's shell does) and
      * {@code env} added to this environment.
      */
@@ -75,6 +87,7 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAUNCHER_OPTIONS);
+        command.addAll(trimOptions(Runtime.version()));
         Path code = codeLocation();
         command.addAll(classDataOptions(code));
         String opts = System.getenv("LOCALCVM_JAVA_OPTS");
