@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -20,16 +23,22 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The connection pool, the schema migrations and the Jdbi handle over one store. */
 public final class Database implements AutoCloseable {
     /** H2's error code for a database closed under the statement, which is how SHUTDOWN ends. */
     private static final int H2_CLOSED = 90121;
+    private static final long SYNC_MILLIS = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final Set<String> KEPT_ON_RESET = Set.of("accounts", "api_keys", "flyway_schema_history", "server_state");
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final StoreConfig config;
     private final GroupFlush flush;
+    /** On an H2 file: syncs it to disk each second. */
+    private final ScheduledExecutorService syncer;
     /** The connection every statement of this thread uses inside {@link #onOneConnection}, else null. */
     private final ThreadLocal<Connection> pinned = new ThreadLocal<>();
 
@@ -51,6 +60,24 @@ public final class Database implements AutoCloseable {
             }
         });
         this.flush = config.groupCommit() ? new GroupFlush(dataSource) : null;
+        this.syncer = flush == null ? null : syncEverySecond(flush);
+    }
+
+    /** A daemon thread that syncs the H2 file each second ({@link GroupFlush#sync()}). */
+    private static ScheduledExecutorService syncEverySecond(GroupFlush flush) {
+        ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "localcvm-store-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        syncer.scheduleWithFixedDelay(() -> {
+            try {
+                flush.sync();
+            } catch (RuntimeException e) {
+                LOG.warn("syncing the store to disk failed: {}", e.getMessage());
+            }
+        }, SYNC_MILLIS, SYNC_MILLIS, TimeUnit.MILLISECONDS);
+        return syncer;
     }
 
     /**
@@ -298,6 +325,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (syncer != null) {
+            // Not shutdownNow: an interrupt inside H2's file I/O closes its channel under the store.
+            syncer.shutdown();
+            try {
+                syncer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         dataSource.close();
     }
 }
