@@ -19,12 +19,14 @@ class GroupFlushTest {
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong inFile = new AtomicLong();
     private volatile boolean failNext;
+    /** Up to which change the last CHECKPOINT SYNC made durable. */
+    private final AtomicLong synced = new AtomicLong(-1);
 
     /** A data source whose CHECKPOINT "writes" exactly what was committed when it began. */
     private DataSource store() {
         Statement statement = (Statement) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {Statement.class}, (p, m, args) -> {
-                    if (m.getName().equals("execute") && "CHECKPOINT".equals(args[0])) {
+                    if (m.getName().equals("execute") && ((String) args[0]).startsWith("CHECKPOINT")) {
                         if (failNext) {
                             failNext = false;
                             throw new SQLException("disk full");
@@ -32,6 +34,9 @@ class GroupFlushTest {
                         long upTo = committed.get();
                         Thread.yield();
                         inFile.accumulateAndGet(upTo, Math::max);
+                        if (args[0].equals("CHECKPOINT SYNC")) {
+                            synced.set(upTo);
+                        }
                         return false;
                     }
                     return null;
@@ -85,6 +90,29 @@ class GroupFlushTest {
         waiter.join(10_000);
         assertThat(waiter.isAlive()).isFalse();
         assertThat(inFile.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aSyncWaitsForABulkTransactionLikeAWriteAndAFailedOneSaysWhy() throws Exception {
+        GroupFlush flush = new GroupFlush(store());
+        var transaction = flush.transactionGate();
+        transaction.lock();
+        committed.incrementAndGet();
+        Thread syncer = new Thread(flush::sync);
+        syncer.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (syncer.getState() != Thread.State.WAITING && syncer.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(syncer.isAlive()).as("the sync waits for the transaction").isTrue();
+        assertThat(synced.get()).isEqualTo(-1);
+        transaction.unlock();
+        syncer.join(10_000);
+        assertThat(syncer.isAlive()).isFalse();
+        assertThat(synced.get()).isEqualTo(1);
+
+        failNext = true;
+        assertThatThrownBy(flush::sync).isInstanceOf(IllegalStateException.class).hasMessageContaining("disk full");
     }
 
     @Test
