@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     /** H2's error code for a database closed under the statement, which is how SHUTDOWN ends. */
     private static final int H2_CLOSED = 90121;
-    private static final long SYNC_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final Set<String> KEPT_ON_RESET = Set.of("accounts", "api_keys", "flyway_schema_history", "server_state");
     private final HikariDataSource dataSource;
@@ -76,7 +75,7 @@ public final class Database implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("syncing the store to disk failed: {}", e.getMessage());
             }
-        }, SYNC_MILLIS, SYNC_MILLIS, TimeUnit.MILLISECONDS);
+        }, StoreConfig.SYNC_MILLIS, StoreConfig.SYNC_MILLIS, TimeUnit.MILLISECONDS);
         return syncer;
     }
 

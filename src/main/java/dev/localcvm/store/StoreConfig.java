@@ -8,12 +8,14 @@ public record StoreConfig(String jdbcUrl, String user, String password, String d
     /** How localcvm's own H2 stores read SQL; {@link FreshSchema}'s snapshot is scripted under them. */
     private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     private static final String EPHEMERAL_PREFIX = "jdbc:h2:mem:localcvm-";
+    /** How often an H2 file is synced to disk ({@link GroupFlush#sync()}, from {@link Database}). */
+    static final int SYNC_MILLIS = 1_000;
     /**
      * How long H2 keeps a dead chunk's space unused (its default is 45 s, for an operating system that writes within
-     * that). Under sustained writing those chunks were more than half of the file; the file is synced each second
-     * ({@link GroupFlush#sync()}), so a few seconds keep the same margin.
+     * that). Under sustained writing those chunks were more than half of the file. With the file synced every
+     * {@link #SYNC_MILLIS}, five periods keep the same margin.
      */
-    static final int RETENTION_MILLIS = 5_000;
+    static final int RETENTION_MILLIS = 5 * SYNC_MILLIS;
 
     /**
      * An H2 file database in {@code dataDir}. A request that changed something answers only once its
