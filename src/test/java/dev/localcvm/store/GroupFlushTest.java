@@ -78,12 +78,7 @@ class GroupFlushTest {
         var transaction = flush.transactionGate();
         transaction.lock();
         committed.incrementAndGet();
-        Thread waiter = new Thread(flush::await);
-        waiter.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (waiter.getState() != Thread.State.WAITING && waiter.isAlive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        Thread waiter = startedUntilItWaits(flush::await);
         assertThat(waiter.isAlive()).as("the write waits for the transaction").isTrue();
         assertThat(inFile.get()).isZero();
         transaction.unlock();
@@ -98,12 +93,7 @@ class GroupFlushTest {
         var transaction = flush.transactionGate();
         transaction.lock();
         committed.incrementAndGet();
-        Thread syncer = new Thread(flush::sync);
-        syncer.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (syncer.getState() != Thread.State.WAITING && syncer.isAlive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        Thread syncer = startedUntilItWaits(flush::sync);
         assertThat(syncer.isAlive()).as("the sync waits for the transaction").isTrue();
         assertThat(synced.get()).isEqualTo(-1);
         transaction.unlock();
@@ -125,5 +115,16 @@ class GroupFlushTest {
         committed.incrementAndGet();
         flush.await();
         assertThat(inFile.get()).isEqualTo(2);
+    }
+
+    /** {@code work} on a thread of its own, once that thread waits (or has ended), for at most 10 s. */
+    private static Thread startedUntilItWaits(Runnable work) {
+        Thread t = new Thread(work);
+        t.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (t.getState() != Thread.State.WAITING && t.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return t;
     }
 }
